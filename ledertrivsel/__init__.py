@@ -1,0 +1,1 @@
+"""Ledertrivsel: conversations about leaders' well-being, run live."""

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "front"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("tilgaengelighed/", views.accessibility_statement, name="accessibility"),
+]

@@ -1,0 +1,14 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+]
+# Danish at /, English at /en/: the language travels with every shared link.
+urlpatterns += i18n_patterns(
+    path("", include("ledertrivsel.front.urls")),
+    path("redskaber/", include("ledertrivsel.content.urls")),
+    path("redskaber/", include("ledertrivsel.printing.urls")),
+    prefix_default_language=False,
+)

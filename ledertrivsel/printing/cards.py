@@ -11,7 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
-from .pdf import BOLD, INK, LINE, MARGIN, MUTED, REGULAR, PdfFile, escape, new_buffer, tool_colour
+from .pdf import BOLD, INK, LINE, MARGIN, MUTED, REGULAR, PdfFile, escape, header_text, new_buffer, tool_colour
 
 COLUMNS, ROWS = 2, 4
 CARDS_PER_PAGE = COLUMNS * ROWS
@@ -21,10 +21,6 @@ GRID_BOTTOM = 18 * mm
 CARD_WIDTH = (PAGE_WIDTH - 2 * MARGIN) / COLUMNS
 CARD_HEIGHT = (GRID_TOP - GRID_BOTTOM) / ROWS
 CARD_PADDING = 7 * mm
-
-
-def header_text(tool) -> str:
-    return f"{_('LEADER WELL-BEING')}: {tool.title}"
 
 
 def footer_text(card_count: int, page: int, pages: int) -> str:
@@ -50,7 +46,8 @@ def render_cards(tool) -> PdfFile:
             _draw_card(pdf, tool, card, slot, styles)
         pdf.showPage()
     pdf.save()
-    filename = f"ledertrivsel-{tool.number}-{tool.slug}-{pgettext('filename', 'cards')}.pdf"
+    document_name = pgettext("filename", "cards")
+    filename = f"ledertrivsel-{tool.number}-{tool.slug}-{document_name}.pdf"
     return PdfFile(filename, buffer.getvalue())
 
 
@@ -89,7 +86,7 @@ def _draw_card(pdf: Canvas, tool, card, slot: int, styles):
     top = GRID_TOP - row * CARD_HEIGHT
     inner_width = CARD_WIDTH - 2 * CARD_PADDING
 
-    label = Paragraph(f"{_('LEADER WELL-BEING')} · {escape(tool.title)}", styles["label"])
+    label = Paragraph(escape(_("LEADER WELL-BEING · %(title)s") % {"title": tool.title}), styles["label"])
     _width, label_height = label.wrap(inner_width, CARD_HEIGHT)
     label.drawOn(pdf, left + CARD_PADDING, top - 5 * mm - label_height)
     pdf.setStrokeColor(tool_colour(tool))

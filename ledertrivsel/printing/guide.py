@@ -28,7 +28,8 @@ def render_guide(tool) -> PdfFile:
     ]
     story += [Paragraph(f"• {escape(source.citation)}", styles["body"]) for source in tool.sources.all()]
     content = render_document(tool, story, title=_("Facilitator guide"), footer=_("Facilitator guide"))
-    filename = f"ledertrivsel-{tool.number}-{tool.slug}-{pgettext('filename', 'facilitator-guide')}.pdf"
+    document_name = pgettext("filename", "facilitator-guide")
+    filename = f"ledertrivsel-{tool.number}-{tool.slug}-{document_name}.pdf"
     return PdfFile(filename, content)
 
 

@@ -47,6 +47,13 @@ def tool_colour(tool) -> colors.Color:
     return colors.HexColor(TOOL_COLOURS.get(tool.number, "#0f5c66"))
 
 
+def header_text(tool) -> str:
+    """The line at the top of every printed page, as on the paper kit."""
+    from django.utils.translation import gettext as _
+
+    return _("LEADER WELL-BEING: %(title)s") % {"title": tool.title}
+
+
 def new_buffer() -> io.BytesIO:
     register_fonts()
     return io.BytesIO()
@@ -113,7 +120,7 @@ def render_document(tool, story, *, title: str, footer: str, pagesize=None) -> b
     from reportlab.platypus import SimpleDocTemplate
 
     pagesize = pagesize or A4
-    header = f"{_('LEADER WELL-BEING')}: {tool.title}"
+    header = header_text(tool)
     colour = tool_colour(tool)
 
     def draw_furniture(canvas, page, pages):

@@ -61,7 +61,8 @@ def render_plan_template(tool) -> PdfFile:
         ),
     ]
     content = render_document(tool, story, title=_("Action-plan template"), footer=_("Action-plan template"))
-    filename = f"ledertrivsel-{tool.number}-{tool.slug}-{pgettext('filename', 'action-plan-template')}.pdf"
+    document_name = pgettext("filename", "action-plan-template")
+    filename = f"ledertrivsel-{tool.number}-{tool.slug}-{document_name}.pdf"
     return PdfFile(filename, content)
 
 

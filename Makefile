@@ -24,9 +24,9 @@ $(STAMP): pyproject.toml
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
-# The browser tests drive Debian's chromium; install it when it is missing and we can.
+# The browser tests drive Debian's chromium; install it (and gettext) when missing and we can.
 browser:
-	@sh scripts/ensure-chromium.sh
+	@sh scripts/ensure-system-packages.sh
 
 bench: setup
 	$(BIN)/python bench/pages.py

@@ -2,6 +2,7 @@
 
     ledertrivsel serve [--host 127.0.0.1] [--port 8000]
     ledertrivsel print cards|guide|template <tool> -o FILE.pdf [--language da|en]
+    ledertrivsel create-admin --email hr@example.dk --organisation "Example Municipality"
     ledertrivsel manage <django command> ...
 """
 
@@ -70,6 +71,19 @@ def print_document(args) -> int:
     return 0
 
 
+def create_admin(args) -> int:
+    _setup_django()
+    from django.core.management import CommandError, call_command
+
+    _prepare_database()
+    try:
+        call_command("create_first_admin", email=args.email, organisation=args.organisation, name=args.name)
+    except CommandError as error:
+        print(f"ledertrivsel: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def manage(args) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ledertrivsel.settings")
     from django.core.management import execute_from_command_line
@@ -93,6 +107,14 @@ def build_parser() -> argparse.ArgumentParser:
     print_parser.add_argument("-o", "--output", help="the PDF file to write (default: a descriptive name in this folder)")
     print_parser.add_argument("--language", choices=["da", "en"], default="da")
     print_parser.set_defaults(handler=print_document)
+
+    admin_parser = commands.add_parser(
+        "create-admin", help="create the first administrator and their organisation (asks for a password)"
+    )
+    admin_parser.add_argument("--email", required=True)
+    admin_parser.add_argument("--organisation", required=True)
+    admin_parser.add_argument("--name", default="")
+    admin_parser.set_defaults(handler=create_admin)
 
     manage_parser = commands.add_parser("manage", help="run a Django management command")
     manage_parser.add_argument("arguments", nargs=argparse.REMAINDER)

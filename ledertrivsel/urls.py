@@ -10,5 +10,7 @@ urlpatterns += i18n_patterns(
     path("", include("ledertrivsel.front.urls")),
     path("redskaber/", include("ledertrivsel.content.urls")),
     path("redskaber/", include("ledertrivsel.printing.urls")),
+    path("", include("ledertrivsel.dialogues.urls")),
+    path("", include("ledertrivsel.organisations.urls")),
     prefix_default_language=False,
 )

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import ProtectedError
 
 from .models import Card, Source, Step, Tool
 from .schema import ContentError, ToolData, parse_tool_file
@@ -54,7 +55,7 @@ def _save_tool(data: ToolData, using: str) -> Tool:
 
     Step.objects.using(using).filter(tool=tool).delete()
     Step.objects.using(using).bulk_create(
-        Step(tool=tool, position=position, **_translated("title", step.title), **_translated("text", step.text))
+        Step(tool=tool, position=position, kind=step.kind, **_translated("title", step.title), **_translated("text", step.text))
         for position, step in enumerate(data.steps)
     )
     Source.objects.using(using).filter(tool=tool).delete()
@@ -64,7 +65,14 @@ def _save_tool(data: ToolData, using: str) -> Tool:
     )
     # Cards keep their rows (and ids) across reloads: later records point at them by key.
     keys = [card.key for card in data.cards]
-    Card.objects.using(using).filter(tool=tool).exclude(key__in=keys).delete()
+    removed = Card.objects.using(using).filter(tool=tool).exclude(key__in=keys)
+    try:
+        removed.delete()
+    except ProtectedError as error:
+        used = sorted({card.key for card in error.protected_objects if isinstance(card, Card)} or {c.key for c in removed})
+        raise ContentError(
+            f"{data.path.name}: cards: {', '.join(used)} cannot be removed: dialogues have used them (keep the key)"
+        ) from error
     for position, card in enumerate(data.cards):
         Card.objects.using(using).update_or_create(
             tool=tool,

@@ -50,6 +50,7 @@ class Tool(models.Model):
 class Step(models.Model):
     tool = models.ForeignKey(Tool, on_delete=models.CASCADE, related_name="steps")
     position = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=20)
     title_da = models.CharField(max_length=100)
     title_en = models.CharField(max_length=100)
     text_da = models.TextField()

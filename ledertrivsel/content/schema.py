@@ -12,6 +12,12 @@ from typing import Any
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 FORMATS = ("group", "one_to_one")
+# What each step does in a live dialogue. A group tool runs the five steps of the
+# toolkit in this order; a 1-1 tool runs the 1-1 procedure.
+STEP_KINDS = {
+    "group": ("cards", "pick", "reasons", "prioritise", "next_steps"),
+    "one_to_one": ("prepare", "open", "talk", "agree", "follow_up"),
+}
 # A card must fit its printed rectangle (a 2x4 grid on A4).
 CARD_TITLE_MAX = 40
 CARD_QUESTION_MAX = 160
@@ -29,6 +35,7 @@ class Text:
 
 @dataclass(frozen=True)
 class StepData:
+    kind: str
     title: Text
     text: Text
 
@@ -161,17 +168,23 @@ def parse_tool_file(path: Path) -> ToolData:
         preparation=root.text("preparation"),
         min_minutes=min_minutes,
         max_minutes=max_minutes,
-        steps=[_step(table) for table in root.tables("steps", 1, 10)],
+        steps=[_step(table) for table in root.tables("steps", 5, 5)],
         cards=[_card(table) for table in root.tables("cards", 1, 48)],
         sources=[_source(table) for table in root.tables("sources", 1, 20)],
     )
     _check_unique_keys(root, tool.cards)
+    _check_step_kinds(root, tool)
     return tool
 
 
 def _step(table: _Table) -> StepData:
-    table.only("title", "text")
-    return StepData(title=table.text("title", max_length=60), text=table.text("text"))
+    table.only("kind", "title", "text")
+    all_kinds = sorted({kind for kinds in STEP_KINDS.values() for kind in kinds})
+    return StepData(
+        kind=table.string("kind", choices=all_kinds),
+        title=table.text("title", max_length=60),
+        text=table.text("text"),
+    )
 
 
 def _card(table: _Table) -> CardData:
@@ -197,3 +210,10 @@ def _check_unique_keys(root: _Table, cards: list[CardData]):
         if card.key in seen:
             root.fail(f"cards[{index}].key", f"'{card.key}' is already used by cards[{seen[card.key]}]")
         seen[card.key] = index
+
+
+def _check_step_kinds(root: _Table, tool: ToolData):
+    expected = STEP_KINDS[tool.format]
+    for index, (step, kind) in enumerate(zip(tool.steps, expected)):
+        if step.kind != kind:
+            root.fail(f"steps[{index}].kind", f"must be '{kind}': a {tool.format} tool has the steps {', '.join(expected)}")

@@ -11,7 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
-from .pdf import BOLD, INK, LINE, MARGIN, MUTED, REGULAR, PdfFile, escape, header_text, new_buffer, tool_colour
+from .pdf import BOLD, INK, LINE, MARGIN, MUTED, REGULAR, ExportFile, escape, header_text, new_buffer, tool_colour
 
 COLUMNS, ROWS = 2, 4
 CARDS_PER_PAGE = COLUMNS * ROWS
@@ -31,7 +31,7 @@ def footer_text(card_count: int, page: int, pages: int) -> str:
     }
 
 
-def render_cards(tool) -> PdfFile:
+def render_cards(tool) -> ExportFile:
     cards = list(tool.cards.all())
     pages = max(1, ceil(len(cards) / CARDS_PER_PAGE))
     buffer = new_buffer()
@@ -48,7 +48,7 @@ def render_cards(tool) -> PdfFile:
     pdf.save()
     document_name = pgettext("filename", "cards")
     filename = f"ledertrivsel-{tool.number}-{tool.slug}-{document_name}.pdf"
-    return PdfFile(filename, buffer.getvalue())
+    return ExportFile(filename, buffer.getvalue())
 
 
 def _card_styles(tool) -> dict[str, ParagraphStyle]:

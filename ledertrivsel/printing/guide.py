@@ -6,10 +6,10 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from .pdf import LINE, PdfFile, document_styles, escape, render_document, tool_colour
+from .pdf import LINE, ExportFile, document_styles, escape, render_document, tool_colour
 
 
-def render_guide(tool) -> PdfFile:
+def render_guide(tool) -> ExportFile:
     styles = document_styles(tool)
     steps = list(tool.steps.all())
     cards = list(tool.cards.all())
@@ -30,7 +30,7 @@ def render_guide(tool) -> PdfFile:
     content = render_document(tool, story, title=_("Facilitator guide"), footer=_("Facilitator guide"))
     document_name = pgettext("filename", "facilitator-guide")
     filename = f"ledertrivsel-{tool.number}-{tool.slug}-{document_name}.pdf"
-    return PdfFile(filename, content)
+    return ExportFile(filename, content)
 
 
 def _facts_table(tool, card_count: int, styles) -> Table:

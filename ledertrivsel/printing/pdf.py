@@ -25,8 +25,8 @@ TOOL_COLOURS = {1: "#0f5c66", 2: "#6b3d7a", 3: "#8a4b14"}
 
 
 @dataclass(frozen=True)
-class PdfFile:
-    """One rendered document, in the shape every exporter returns."""
+class ExportFile:
+    """One rendered file (PDF, CSV, ...), in the shape every exporter returns."""
 
     filename: str
     content: bytes

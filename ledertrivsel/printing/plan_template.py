@@ -6,7 +6,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from .pdf import LINE, PdfFile, document_styles, escape, render_document, tool_colour
+from .pdf import LINE, ExportFile, document_styles, escape, render_document, tool_colour
 
 ACTION_ROWS = 5
 
@@ -20,7 +20,7 @@ def action_owners() -> list[str]:
     return [_("leader"), _("chief"), _("organisation")]
 
 
-def render_plan_template(tool) -> PdfFile:
+def render_plan_template(tool) -> ExportFile:
     styles = document_styles(tool)
     colour = tool_colour(tool)
     story = [
@@ -63,7 +63,7 @@ def render_plan_template(tool) -> PdfFile:
     content = render_document(tool, story, title=_("Action-plan template"), footer=_("Action-plan template"))
     document_name = pgettext("filename", "action-plan-template")
     filename = f"ledertrivsel-{tool.number}-{tool.slug}-{document_name}.pdf"
-    return PdfFile(filename, content)
+    return ExportFile(filename, content)
 
 
 def _meta_table(tool, styles) -> Table:

@@ -1,0 +1,155 @@
+"""One hub per app process: the only user of the channel layer for live dialogues.
+
+Consumers do not join channel-layer groups themselves. The hub joins a
+dialogue's group once for all its local screens, and when a change is announced
+it loads the dialogue once, renders each kind of fragment once, and sends the
+result to every local screen of that dialogue. Changes that arrive while a render
+is under way are folded into the next render, which reads the newest state.
+
+This keeps the layer's work per change constant (one message per process), where
+a group member per client would cost one message per client, and it keeps the
+in-memory layer from scanning thousands of channels on every send.
+"""
+
+import asyncio
+import logging
+from collections import defaultdict
+
+from channels.db import database_sync_to_async
+from channels.layers import get_channel_layer
+from django.utils import translation
+
+from . import events, live_render
+from .models import Dialogue
+from .state import DialogueState
+
+log = logging.getLogger(__name__)
+
+
+class DialogueHub:
+    def __init__(self):
+        self.clients = defaultdict(set)  # dialogue id -> connected consumers in this process
+        self.channel = None
+        self.listener = None
+        self.pending = {}  # dialogue id -> the changes waiting for a render
+        self.rendering = set()
+        self.start_lock = asyncio.Lock()
+
+    async def subscribe(self, dialogue_id: int, consumer):
+        await self._start()
+        first = not self.clients[dialogue_id]
+        self.clients[dialogue_id].add(consumer)
+        if first:
+            await get_channel_layer().group_add(events.group_name(dialogue_id), self.channel)
+
+    async def unsubscribe(self, dialogue_id: int, consumer):
+        clients = self.clients.get(dialogue_id)
+        if clients is None:
+            return
+        clients.discard(consumer)
+        if not clients:
+            del self.clients[dialogue_id]
+            await get_channel_layer().group_discard(events.group_name(dialogue_id), self.channel)
+
+    async def _start(self):
+        async with self.start_lock:
+            if self.listener is None or self.listener.done():
+                self.channel = await get_channel_layer().new_channel("hub.")
+                for dialogue_id in self.clients:
+                    await get_channel_layer().group_add(events.group_name(dialogue_id), self.channel)
+                self.listener = asyncio.create_task(self._listen())
+
+    async def _listen(self):
+        layer = get_channel_layer()
+        while True:
+            try:
+                message = await layer.receive(self.channel)
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # a layer hiccup must not stop live updates for good
+                log.exception("live hub could not receive; retrying")
+                await asyncio.sleep(0.5)
+                continue
+            if message.get("type") == "dialogue.changed":
+                self.note(message)
+
+    def note(self, message: dict):
+        """Folds a change into the dialogue's pending render and starts one if none runs."""
+        dialogue_id = message["dialogue"]
+        if dialogue_id not in self.clients:
+            return
+        pending = self.pending.setdefault(dialogue_id, {"scopes": set(), "action_ids": [], "personal": set(), "removed": set()})
+        pending["scopes"].add(message["scope"])
+        pending["action_ids"].extend(message.get("action_ids", []))
+        pending["personal"].update(message.get("personal", []))
+        pending["removed"].update(message.get("removed", []))
+        if dialogue_id not in self.rendering:
+            self.rendering.add(dialogue_id)
+            asyncio.create_task(self._render_loop(dialogue_id))
+
+    async def _render_loop(self, dialogue_id: int):
+        try:
+            while dialogue_id in self.pending:
+                change = self.pending.pop(dialogue_id)
+                try:
+                    await self._render_and_send(dialogue_id, change)
+                except Exception:
+                    log.exception("live hub could not render dialogue %s", dialogue_id)
+        finally:
+            self.rendering.discard(dialogue_id)
+
+    async def _render_and_send(self, dialogue_id: int, change: dict):
+        clients = list(self.clients.get(dialogue_id, ()))
+        if not clients:
+            return
+        pushes = await database_sync_to_async(render_change)(dialogue_id, change, [client.describe() for client in clients])
+        await asyncio.gather(*(client.push(pushes.get(client.key, "")) for client in clients), return_exceptions=True)
+        for client in clients:
+            if client.participant_id in change["removed"]:
+                await client.close(code=4001)
+
+
+def render_change(dialogue_id: int, change: dict, clients: list[dict]) -> dict[str, str]:
+    """For each client (by key), the HTML to push. Each kind of fragment is rendered once per language."""
+    try:
+        state = DialogueState.load(dialogue_id)
+    except Dialogue.DoesNotExist:
+        return {}
+    scopes = change["scopes"]
+    everything = events.ALL in scopes
+    rendered = {}
+
+    def once(key, render):
+        if key not in rendered:
+            rendered[key] = render()
+        return rendered[key]
+
+    pushes = {}
+    meta = live_render.meta(state, change["action_ids"])
+    for client in clients:
+        with translation.override(client["language"]):
+            language = client["language"]
+            if client["role"] == "screen":
+                if everything:
+                    parts = live_render.SCREEN_PARTS
+                elif events.PEOPLE in scopes:
+                    # The action cards being written in step 5 do not depend on who acts.
+                    parts = ("people",) if state.kind == "next_steps" else ("stage", "people")
+                else:
+                    parts = ()
+                html = once(("screen", parts, language, client["origin"]), lambda: live_render.render_screen(state, parts, origin=client["origin"]))
+            else:
+                participant_id = client["participant_id"]
+                if participant_id in change["removed"]:
+                    pushes[client["key"]] = meta + once(("removed", language), live_render.render_removed)
+                    continue
+                html = once(("phone", language), lambda: live_render.render_phone_status(state))
+                if everything or participant_id in change["personal"]:
+                    person = state.person(participant_id)
+                    if person is not None:
+                        html += live_render.render_phone_main(state, person)
+            pushes[client["key"]] = meta + html
+    return pushes
+
+
+hub = DialogueHub()

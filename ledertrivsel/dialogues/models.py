@@ -1,0 +1,147 @@
+"""A live dialogue: one run of a tool's five steps by a group, and what the group entered."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+from ledertrivsel.content.models import Card, Step, Tool
+from ledertrivsel.organisations.models import Organisation
+
+# Six characters without look-alikes (no 0/O, 1/I/L): 31^6 ≈ 887 million codes.
+JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+JOIN_CODE_LENGTH = 6
+
+
+def new_join_code() -> str:
+    return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+
+
+class Dialogue(models.Model):
+    """Stage 0 is the lobby, where people join; stage n is the tool's step n."""
+
+    DOTS_PER_PARTICIPANT = 3
+    MAX_THEMES = 3
+    NAME_MAX = 60
+    REASON_MAX = 500
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="dialogues")
+    tool = models.ForeignKey(Tool, on_delete=models.PROTECT, related_name="dialogues")
+    title = models.CharField(_("title"), max_length=120)
+    facilitator = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    code = models.CharField(max_length=JOIN_CODE_LENGTH, unique=True)
+    minutes = models.PositiveSmallIntegerField(_("time frame (minutes)"))
+    anonymous = models.BooleanField(_("anonymous"), default=False)
+    dots_on_chosen_only = models.BooleanField(default=False)
+    stage = models.PositiveSmallIntegerField(default=0)
+    stage_started_at = models.DateTimeField(null=True, blank=True)
+    revealed = models.BooleanField(default=False)
+    locked = models.BooleanField(default=False)
+    round_position = models.PositiveSmallIntegerField(default=0)
+    # Bumped by every change, so a screen can tell which state it shows.
+    version = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("dialogue")
+        verbose_name_plural = _("dialogues")
+
+    def __str__(self):
+        return f"{self.title} ({self.code})"
+
+    @property
+    def is_ended(self) -> bool:
+        return self.ended_at is not None
+
+    def steps(self) -> list[Step]:
+        if not hasattr(self, "_steps"):
+            self._steps = list(self.tool.steps.all())
+        return self._steps
+
+    @property
+    def current_step(self) -> Step | None:
+        return self.steps()[self.stage - 1] if self.stage else None
+
+    @property
+    def step_kind(self) -> str:
+        return self.current_step.kind if self.stage else "lobby"
+
+
+class Participant(models.Model):
+    """Someone at the table. Joins with a name and no account, or is added by the facilitator."""
+
+    dialogue = models.ForeignKey(Dialogue, on_delete=models.CASCADE, related_name="participants")
+    name = models.CharField(_("name"), max_length=Dialogue.NAME_MAX)
+    has_device = models.BooleanField(default=True)
+    joined_at = models.DateTimeField(auto_now_add=True)
+    removed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["joined_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("name"), "dialogue", condition=models.Q(removed_at__isnull=True), name="unique_participant_name"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Pick(models.Model):
+    """A participant's one card (step 2) and the reason they give for it (step 3)."""
+
+    dialogue = models.ForeignKey(Dialogue, on_delete=models.CASCADE, related_name="picks")
+    participant = models.OneToOneField(Participant, on_delete=models.CASCADE, related_name="pick")
+    card = models.ForeignKey(Card, on_delete=models.PROTECT, related_name="+")
+    reason = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+
+class Dot(models.Model):
+    """One of a participant's three dots in the prioritisation (step 4); several may sit on one card."""
+
+    dialogue = models.ForeignKey(Dialogue, on_delete=models.CASCADE, related_name="dots")
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="dots")
+    card = models.ForeignKey(Card, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+
+class PrioritisedTheme(models.Model):
+    """A theme (card) the group confirmed to work on, 1 to 3 per dialogue."""
+
+    dialogue = models.ForeignKey(Dialogue, on_delete=models.CASCADE, related_name="themes")
+    card = models.ForeignKey(Card, on_delete=models.PROTECT, related_name="+")
+    position = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [models.UniqueConstraint(fields=["dialogue", "card"], name="unique_dialogue_theme")]
+
+
+class NextStep(models.Model):
+    """The draft action card for a prioritised theme (step 5), in the template's fields."""
+
+    dialogue = models.ForeignKey(Dialogue, on_delete=models.CASCADE, related_name="next_steps")
+    card = models.ForeignKey(Card, on_delete=models.PROTECT, related_name="+")
+    why = models.TextField(_("Why is it important? (current situation)"), blank=True)
+    desired_effect = models.TextField(_("Desired effect / signs that it works"), blank=True)
+    actions = models.TextField(_("Concrete actions"), blank=True)
+    responsible = models.CharField(_("Responsible"), max_length=200, blank=True)
+    deadline = models.DateField(_("Deadline"), null=True, blank=True)
+    involved = models.CharField(_("Involved"), max_length=200, blank=True)
+    resources = models.CharField(_("Resources"), max_length=200, blank=True)
+    follow_up_date = models.DateField(_("Follow-up date"), null=True, blank=True)
+    follow_up_forum = models.CharField(_("Follow-up forum"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    TEXT_FIELDS = ("why", "desired_effect", "actions")
+    LINE_FIELDS = ("responsible", "involved", "resources", "follow_up_forum")
+    DATE_FIELDS = ("deadline", "follow_up_date")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["dialogue", "card"], name="unique_dialogue_next_step")]

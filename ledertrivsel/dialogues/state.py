@@ -1,0 +1,173 @@
+"""A dialogue as its screens show it, loaded from the database in a handful of queries."""
+
+import datetime
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.utils import timezone
+
+from ledertrivsel.content.models import Card, Step
+
+from .models import Dialogue, Dot, NextStep, Participant, Pick, PrioritisedTheme
+from .timing import suggested_minutes
+
+
+@dataclass
+class DialogueState:
+    dialogue: Dialogue
+    steps: list[Step]
+    cards: list[Card]
+    participants: list[Participant]
+    picks: dict[int, Pick]
+    dots: list[Dot]
+    themes: list[PrioritisedTheme]
+    next_steps: list[NextStep]
+    loaded_at: datetime.datetime = field(default_factory=timezone.now)
+
+    @classmethod
+    def load(cls, dialogue_id: int) -> "DialogueState":
+        dialogue = Dialogue.objects.select_related("tool", "organisation").get(pk=dialogue_id)
+        steps = list(dialogue.tool.steps.all())
+        dialogue._steps = steps
+        cards = list(dialogue.tool.cards.all())
+        card_by_id = {card.pk: card for card in cards}
+        participants = list(Participant.objects.filter(dialogue=dialogue, removed_at__isnull=True))
+        picks = {pick.participant_id: pick for pick in Pick.objects.filter(dialogue=dialogue)}
+        dots = list(Dot.objects.filter(dialogue=dialogue))
+        themes = list(PrioritisedTheme.objects.filter(dialogue=dialogue))
+        next_steps = list(NextStep.objects.filter(dialogue=dialogue))
+        # Attach cards from the deck already loaded instead of a query per row.
+        for row in [*picks.values(), *dots, *themes, *next_steps]:
+            row.card = card_by_id[row.card_id]
+        return cls(dialogue, steps, cards, participants, picks, dots, themes, next_steps)
+
+    # --- The step ---------------------------------------------------------------------------
+
+    @property
+    def kind(self) -> str:
+        return self.dialogue.step_kind
+
+    @property
+    def step(self) -> Step | None:
+        return self.dialogue.current_step
+
+    @cached_property
+    def minutes_per_step(self) -> list[int]:
+        return suggested_minutes([step.kind for step in self.steps], self.dialogue.minutes)
+
+    @property
+    def step_minutes(self) -> int | None:
+        return self.minutes_per_step[self.dialogue.stage - 1] if self.dialogue.stage else None
+
+    @property
+    def step_ends_at(self) -> datetime.datetime | None:
+        if not self.dialogue.stage or not self.dialogue.stage_started_at:
+            return None
+        return self.dialogue.stage_started_at + datetime.timedelta(minutes=self.step_minutes)
+
+    @property
+    def stepper(self) -> list[dict]:
+        return [
+            {"number": index, "step": step, "minutes": minutes, "current": index == self.dialogue.stage, "done": index < self.dialogue.stage}
+            for index, (step, minutes) in enumerate(zip(self.steps, self.minutes_per_step), start=1)
+        ]
+
+    # --- People and what they did ------------------------------------------------------------
+
+    @property
+    def people_with_device(self) -> list[Participant]:
+        return [person for person in self.participants if person.has_device]
+
+    @property
+    def people_without_device(self) -> list[Participant]:
+        return [person for person in self.participants if not person.has_device]
+
+    @cached_property
+    def active_picks(self) -> list[Pick]:
+        active = {person.pk for person in self.participants}
+        return [pick for pid, pick in self.picks.items() if pid in active]
+
+    @property
+    def picked_count(self) -> int:
+        return len(self.active_picks)
+
+    def pick_of(self, participant: Participant) -> Pick | None:
+        return self.picks.get(participant.pk)
+
+    @cached_property
+    def picks_by_card(self) -> dict[int, list[Pick]]:
+        grouped = defaultdict(list)
+        for pick in self.active_picks:
+            grouped[pick.card_id].append(pick)
+        return grouped
+
+    @cached_property
+    def round(self) -> list[Pick]:
+        order = {person.pk: index for index, person in enumerate(self.participants)}
+        return sorted(self.active_picks, key=lambda pick: order[pick.participant_id])
+
+    @property
+    def round_pick(self) -> Pick | None:
+        position = self.dialogue.round_position
+        return self.round[position] if position < len(self.round) else None
+
+    def person(self, participant_id: int) -> Participant | None:
+        return next((person for person in self.participants if person.pk == participant_id), None)
+
+    # --- Dots -------------------------------------------------------------------------------
+
+    @cached_property
+    def dot_cards(self) -> list[Card]:
+        if self.dialogue.dots_on_chosen_only:
+            return [card for card in self.cards if card.pk in self.picks_by_card]
+        return self.cards
+
+    @cached_property
+    def dots_by_participant(self) -> dict[int, Counter]:
+        counted = defaultdict(Counter)
+        for dot in self.dots:
+            counted[dot.participant_id][dot.card_id] += 1
+        return counted
+
+    def dots_left(self, participant: Participant) -> int:
+        return Dialogue.DOTS_PER_PARTICIPANT - sum(self.dots_by_participant[participant.pk].values())
+
+    @property
+    def dots_placed(self) -> int:
+        return len(self.dots)
+
+    @property
+    def dots_possible(self) -> int:
+        return Dialogue.DOTS_PER_PARTICIPANT * len(self.participants)
+
+    @cached_property
+    def tally(self) -> list[dict]:
+        """The cards that can take dots, most dots first, each with its share of the largest."""
+        counts = Counter(dot.card_id for dot in self.dots)
+        top = max(counts.values(), default=0) or 1
+        themed = {theme.card_id for theme in self.themes}
+        rows = [
+            {"card": card, "count": counts[card.pk], "share": round(100 * counts[card.pk] / top), "confirmed": card.pk in themed}
+            for card in self.dot_cards
+        ]
+        return sorted(rows, key=lambda row: -row["count"])
+
+    @cached_property
+    def dotted_by_card(self) -> dict[int, list[str]]:
+        names = {person.pk: person.name for person in self.participants}
+        grouped = defaultdict(list)
+        for dot in self.dots:
+            grouped[dot.card_id].append(names.get(dot.participant_id, ""))
+        return grouped
+
+    # --- Themes and next steps ---------------------------------------------------------------
+
+    @property
+    def theme_card_ids(self) -> set[int]:
+        return {theme.card_id for theme in self.themes}
+
+    @cached_property
+    def ordered_next_steps(self) -> list[NextStep]:
+        position = {theme.card_id: theme.position for theme in self.themes}
+        return sorted(self.next_steps, key=lambda step: position.get(step.card_id, 99))

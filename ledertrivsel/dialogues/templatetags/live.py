@@ -1,0 +1,29 @@
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def oob(enabled) -> str:
+    """The attribute that tells htmx to swap a pushed fragment into place by its id."""
+    return ' hx-swap-oob="true"' if enabled else ""
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if mapping else None
+
+
+@register.filter
+def dot_count(counter, card):
+    return counter.get(card.pk, 0) if counter else 0
+
+
+@register.simple_tag
+def person_label(state, participant, number=None):
+    """A participant's name, or a neutral label when the dialogue is anonymous."""
+    from django.utils.translation import gettext as _
+
+    if state.dialogue.anonymous:
+        return _("Participant") if number is None else _("Participant %(number)s") % {"number": number}
+    return participant.name

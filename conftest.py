@@ -10,6 +10,8 @@ def pytest_configure(config):
 
     # Tests render pages without running collectstatic first, so the hashed
     # manifest that production uses does not exist; plain static URLs are fine.
+    # Test users are made by the hundred; the production hasher is slow on purpose.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -124,7 +124,9 @@ class DialogueConsumer(AsyncWebsocketConsumer):
             table = FACILITATOR_ACTIONS if self.actor.is_facilitator else PARTICIPANT_ACTIONS
             handler = table.get(data.get("action"))
             if handler is None:
-                await self.send(text_data=live_render.render_error(_("That action is not possible here.")))
+                known = data.get("action") in FACILITATOR_ACTIONS
+                message = _("Only the facilitator can do that.") if known else _("That action is not possible here.")
+                await self.send(text_data=live_render.render_error(message))
                 return
             action_id = str(data.get("action_id", ""))[:64]
             reply = await database_sync_to_async(self._perform)(handler, data, action_id)

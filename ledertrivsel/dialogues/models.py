@@ -145,3 +145,7 @@ class NextStep(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["dialogue", "card"], name="unique_dialogue_next_step")]
+
+    @property
+    def is_blank(self) -> bool:
+        return not any(getattr(self, name) for name in (*self.TEXT_FIELDS, *self.LINE_FIELDS, *self.DATE_FIELDS))

@@ -130,6 +130,10 @@ class DialogueState:
             counted[dot.participant_id][dot.card_id] += 1
         return counted
 
+    @cached_property
+    def dots_used(self) -> dict[int, int]:
+        return {participant_id: sum(counter.values()) for participant_id, counter in self.dots_by_participant.items()}
+
     def dots_left(self, participant: Participant) -> int:
         return Dialogue.DOTS_PER_PARTICIPANT - sum(self.dots_by_participant[participant.pk].values())
 

@@ -45,24 +45,24 @@ def summary_csv(state: DialogueState) -> ExportFile:
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow([_("Section"), _("Participant"), _("Theme"), _("Text"), _("Number")])
     for person in state.participants:
-        writer.writerow([_("Participant"), person.name, "", "" if person.has_device else _("at the table"), ""])
+        writer.writerow([pgettext("summary section", "Participant"), person.name, "", "" if person.has_device else _("at the table"), ""])
     for number, pick in enumerate(state.round, start=1):
-        writer.writerow([_("Pick"), _who(state, pick, number), pick.card.title, pick.reason, ""])
+        writer.writerow([pgettext("summary section", "Pick"), _who(state, pick, number), pick.card.title, pick.reason, ""])
     if state.dialogue.anonymous:
         for card, count in dot_totals(state):
-            writer.writerow([_("Dots"), "", card.title, "", count])
+            writer.writerow([pgettext("summary section", "Dots"), "", card.title, "", count])
     else:
         names = {person.pk: person.name for person in state.participants}
         for participant_id, counter in state.dots_by_participant.items():
             for card in state.cards:
                 if counter.get(card.pk):
-                    writer.writerow([_("Dots"), names.get(participant_id, ""), card.title, "", counter[card.pk]])
+                    writer.writerow([pgettext("summary section", "Dots"), names.get(participant_id, ""), card.title, "", counter[card.pk]])
     for theme in state.themes:
-        writer.writerow([_("Prioritised theme"), "", theme.card.title, "", theme.position])
+        writer.writerow([pgettext("summary section", "Prioritised theme"), "", theme.card.title, "", theme.position])
     for draft in state.ordered_next_steps:
         for label, value in _draft_fields(draft):
             if value:
-                writer.writerow([_("Next step"), "", draft.card.title, f"{label}: {value}", ""])
+                writer.writerow([pgettext("summary section", "Next step"), "", draft.card.title, f"{label}: {value}", ""])
     content = ("\ufeff" + buffer.getvalue()).encode("utf-8")
     return ExportFile(_filename(state, "csv"), content, "text/csv; charset=utf-8")
 

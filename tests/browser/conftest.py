@@ -2,14 +2,13 @@
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
 
+from tests.servers import AppServer
+
+FACILITATOR_EMAIL = "tove@testkommune.dk"
+FACILITATOR_PASSWORD = "Dialog-med-ledere-42"
 SIZES = {"projector": {"width": 1920, "height": 1080}, "phone": {"width": 390, "height": 844}}
 
 
@@ -20,42 +19,20 @@ def chromium_path() -> str:
     return path
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory):
+    """`ledertrivsel serve` as `make run` starts it, on its own SQLite file, with a first administrator."""
+    var = tmp_path_factory.mktemp("app-var")
+    server = AppServer(var, f"sqlite:///{var / 'app.sqlite3'}", LEDERTRIVSEL_ADMIN_PASSWORD=FACILITATOR_PASSWORD)
+    server.command("create-admin", "--email", FACILITATOR_EMAIL, "--organisation", "Testkommune", "--name", "Tove Holder")
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="session")
-def app_url(tmp_path_factory):
-    """`ledertrivsel serve` as `make run` starts it, on its own SQLite file and a free port."""
-    var = tmp_path_factory.mktemp("app-var")
-    port = free_port()
-    env = {
-        **os.environ,
-        "LEDERTRIVSEL_VAR_DIR": str(var),
-        "DATABASE_URL": f"sqlite:///{var / 'app.sqlite3'}",
-        "DEBUG": "0",
-    }
-    log = open(var / "server.log", "w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "ledertrivsel.cli", "serve", "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(url + "/", timeout=2)
-            break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                pytest.fail(f"the app did not start:\n{(var / 'server.log').read_text()}")
-            time.sleep(0.2)
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
-    log.close()
+def app_url(app_server):
+    return app_server.url
 
 
 @pytest.fixture(scope="session")

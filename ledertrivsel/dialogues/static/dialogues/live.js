@@ -1,7 +1,8 @@
 /* Live dialogue glue on top of htmx's WebSocket extension. No build step, no dependencies.
  *
- * - A pushed fragment may replace the element that has keyboard focus; put focus back
- *   on the element with the same id, and keep text the person was typing.
+ * - A pushed fragment may replace the element that has keyboard focus, or a field the
+ *   person has changed but not sent: put focus back on the element with the same id,
+ *   and keep what they had typed or chosen.
  * - Ask before destructive actions (data-confirm), and clear the last error on a new action.
  * - Show whether the connection is up; htmx reconnects by itself, and the server then
  *   sends the whole state again.
@@ -25,32 +26,65 @@
   document.addEventListener("htmx:wsOpen", function () { setConnection("connected"); });
   document.addEventListener("htmx:wsClose", function () { setConnection("disconnected"); });
 
+  // Fields the person has changed but not yet sent, by id: a push must not throw them away.
+  function isDirty(field) {
+    if (field.tagName === "SELECT") {
+      for (var i = 0; i < field.options.length; i++) {
+        if (field.options[i].selected !== field.options[i].defaultSelected) return true;
+      }
+      return false;
+    }
+    if (field.type === "checkbox" || field.type === "radio") return field.checked !== field.defaultChecked;
+    return field.value !== field.defaultValue;
+  }
+
   document.addEventListener("htmx:wsBeforeMessage", function () {
     var active = document.activeElement;
-    kept = null;
+    kept = { focus: null, fields: [] };
     if (active && active !== document.body && active.id) {
-      kept = { id: active.id, typing: ("value" in active) && active.value !== active.defaultValue, value: active.value };
-      if (kept.typing && typeof active.selectionStart === "number") {
-        kept.start = active.selectionStart;
-        kept.end = active.selectionEnd;
+      kept.focus = { id: active.id, start: active.selectionStart, end: active.selectionEnd };
+    }
+    var fields = document.querySelectorAll("input[id], select[id], textarea[id]");
+    for (var i = 0; i < fields.length; i++) {
+      var field = fields[i];
+      if (field.type !== "hidden" && isDirty(field)) {
+        kept.fields.push({ id: field.id, value: field.value, checked: field.checked });
       }
     }
   });
 
   document.addEventListener("htmx:wsAfterMessage", function () {
     if (kept) {
-      var again = document.getElementById(kept.id);
-      if (again && again !== document.activeElement) {
-        if (kept.typing && "value" in again) {
-          again.value = kept.value;
-          if (typeof kept.start === "number" && again.setSelectionRange) again.setSelectionRange(kept.start, kept.end);
+      kept.fields.forEach(function (saved) {
+        var field = document.getElementById(saved.id);
+        if (!field || isDirty(field)) return;
+        if (field.type === "checkbox" || field.type === "radio") field.checked = saved.checked;
+        else field.value = saved.value;
+      });
+      var focus = kept.focus && document.getElementById(kept.focus.id);
+      if (focus && focus !== document.activeElement) {
+        focus.focus({ preventScroll: true });
+        if (typeof kept.focus.start === "number" && focus.setSelectionRange) {
+          try { focus.setSelectionRange(kept.focus.start, kept.focus.end); } catch (e) { /* not a text field */ }
         }
-        again.focus({ preventScroll: true });
       }
     }
     syncClock();
     tick();
+    hideErrorLater();
   });
+
+  // A message stays long enough to be read, then gets out of the way.
+  var errorTimer = null;
+  function hideErrorLater() {
+    var error = document.getElementById("live-error");
+    if (!error || !error.textContent.trim()) return;
+    window.clearTimeout(errorTimer);
+    errorTimer = window.setTimeout(function () {
+      var current = document.getElementById("live-error");
+      if (current) current.textContent = "";
+    }, 10000);
+  }
 
   document.addEventListener("htmx:wsConfigSend", function (event) {
     var source = event.target.closest ? event.target.closest("[data-confirm]") : null;

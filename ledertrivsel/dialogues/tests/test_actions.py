@@ -36,27 +36,27 @@ def test_joining_takes_a_name_and_forgives_case_and_spaces_in_the_code(dialogue)
 
 
 def test_an_unknown_code_is_refused(dialogue):
-    refused("No dialogue has the code ZZZZZZ", actions.join, "ZZZZZZ", "Anna")
+    refused("Der er ingen dialog med koden ZZZZZZ", actions.join, "ZZZZZZ", "Anna")
 
 
 def test_an_ended_dialogue_cannot_be_joined(dialogue, host):
     actions.end_dialogue(host, dialogue.pk)
-    refused("has ended", actions.join, dialogue.code, "Anna")
+    refused("er afsluttet", actions.join, dialogue.code, "Anna")
 
 
 @pytest.mark.parametrize("name", ["", "   ", "\x00\x07"])
 def test_an_empty_name_is_refused(dialogue, name):
-    refused("Write your name", actions.join, dialogue.code, name)
+    refused("Skriv dit navn", actions.join, dialogue.code, name)
 
 
 def test_a_name_over_60_characters_is_refused(dialogue):
-    refused("at most 60 characters; this one has 61", actions.join, dialogue.code, "A" * 61)
+    refused("højst have 60 tegn, og dette har 61", actions.join, dialogue.code, "A" * 61)
     assert actions.join(dialogue.code, "A" * 60)
 
 
 def test_a_name_already_in_the_dialogue_is_refused_whatever_its_case(dialogue):
     join(dialogue, "Anna")
-    refused("already called ANNA", actions.join, dialogue.code, "ANNA")
+    refused("der hedder ANNA", actions.join, dialogue.code, "ANNA")
 
 
 def test_a_removed_participants_name_can_be_used_again(dialogue, host):
@@ -75,13 +75,13 @@ def test_a_pick_can_change_until_the_reveal_and_not_after(dialogue, host):
     actions.pick(as_anna, dialogue.pk, "onboarding")
     assert Pick.objects.get(participant=anna).card.key == "onboarding"
     actions.reveal(host, dialogue.pk)
-    refused("revealed", actions.pick, as_anna, dialogue.pk, "maal")
+    refused("Valgene er vist", actions.pick, as_anna, dialogue.pk, "maal")
     assert Pick.objects.get(participant=anna).card.key == "onboarding"
 
 
 def test_a_pick_outside_the_pick_step_is_refused(dialogue):
     _, as_anna = join(dialogue, "Anna")
-    refused("not possible in this step", actions.pick, as_anna, dialogue.pk, "maal")
+    refused("ikke lade sig gøre i dette trin", actions.pick, as_anna, dialogue.pk, "maal")
     assert not Pick.objects.exists()
 
 
@@ -89,7 +89,7 @@ def test_a_locked_step_takes_no_picks(dialogue, host):
     _, as_anna = join(dialogue, "Anna")
     go_to(host, dialogue, "pick")
     actions.set_locked(host, dialogue.pk, True)
-    refused("locked", actions.pick, as_anna, dialogue.pk, "maal")
+    refused("har låst trinnet", actions.pick, as_anna, dialogue.pk, "maal")
     actions.set_locked(host, dialogue.pk, False)
     actions.pick(as_anna, dialogue.pk, "maal")
 
@@ -98,14 +98,14 @@ def test_a_card_from_another_tool_is_refused(dialogue, host):
     _, as_anna = join(dialogue, "Anna")
     go_to(host, dialogue, "pick")
     other_deck_key = Tool.objects.get(number=2).cards.exclude(key__in=dialogue.tool.cards.values("key")).first().key
-    refused("not in this dialogue's deck", actions.pick, as_anna, dialogue.pk, other_deck_key)
+    refused("ikke med i dialogens kortbunke", actions.pick, as_anna, dialogue.pk, other_deck_key)
 
 
 def test_a_participant_cannot_pick_for_someone_else(dialogue, host):
     _, as_anna = join(dialogue, "Anna")
     bo, _ = join(dialogue, "Bo")
     go_to(host, dialogue, "pick")
-    refused("only change your own", actions.pick, as_anna, dialogue.pk, "maal", participant_id=bo.pk)
+    refused("kun ændre dine egne valg", actions.pick, as_anna, dialogue.pk, "maal", participant_id=bo.pk)
 
 
 def test_a_reason_over_500_characters_is_refused_and_nothing_is_lost(dialogue, host):
@@ -113,14 +113,14 @@ def test_a_reason_over_500_characters_is_refused_and_nothing_is_lost(dialogue, h
     go_to(host, dialogue, "pick")
     actions.pick(as_anna, dialogue.pk, "maal")
     actions.save_reason(as_anna, dialogue.pk, "Fordi målene er uklare.")
-    refused("at most 500 characters; this one has 501", actions.save_reason, as_anna, dialogue.pk, "x" * 501)
+    refused("højst have 500 tegn, og denne har 501", actions.save_reason, as_anna, dialogue.pk, "x" * 501)
     assert Pick.objects.get(participant=anna).reason == "Fordi målene er uklare."
 
 
 def test_a_reason_needs_a_pick_first(dialogue, host):
     _, as_anna = join(dialogue, "Anna")
     go_to(host, dialogue, "pick")
-    refused("Pick a card first", actions.save_reason, as_anna, dialogue.pk, "Fordi")
+    refused("Vælg et kort først", actions.save_reason, as_anna, dialogue.pk, "Fordi")
 
 
 def test_moving_on_from_the_pick_step_reveals_the_picks(dialogue, host):
@@ -137,7 +137,7 @@ def test_the_round_goes_through_everyone_who_picked(dialogue, host):
         actions.pick(actor, dialogue.pk, key)
     go_to(host, dialogue, "reasons")
     actions.move_round(host, dialogue.pk, "1")
-    refused("nobody more", actions.move_round, host, dialogue.pk, "1")
+    refused("ikke flere i runden", actions.move_round, host, dialogue.pk, "1")
     dialogue.refresh_from_db()
     assert dialogue.round_position == 1
 
@@ -150,7 +150,7 @@ def test_three_dots_and_not_a_fourth(dialogue, host):
     go_to(host, dialogue, "prioritise")
     for key in ("maal", "maal", "mening"):
         actions.add_dot(as_anna, dialogue.pk, key)
-    refused("used your 3 dots", actions.add_dot, as_anna, dialogue.pk, "support")
+    refused("brugt alle dine 3 prikker", actions.add_dot, as_anna, dialogue.pk, "support")
     actions.remove_dot(as_anna, dialogue.pk, "maal")
     actions.add_dot(as_anna, dialogue.pk, "support")
     assert sorted(Dot.objects.filter(participant=anna).values_list("card__key", flat=True)) == ["maal", "mening", "support"]
@@ -159,7 +159,7 @@ def test_three_dots_and_not_a_fourth(dialogue, host):
 def test_removing_a_dot_that_is_not_there_is_refused(dialogue, host):
     _, as_anna = join(dialogue, "Anna")
     go_to(host, dialogue, "prioritise")
-    refused("no dot of yours", actions.remove_dot, as_anna, dialogue.pk, "maal")
+    refused("ingen prik på det kort", actions.remove_dot, as_anna, dialogue.pk, "maal")
 
 
 def test_dots_only_on_picked_cards_when_the_facilitator_says_so(dialogue, host):
@@ -168,20 +168,20 @@ def test_dots_only_on_picked_cards_when_the_facilitator_says_so(dialogue, host):
     actions.pick(as_anna, dialogue.pk, "maal")
     go_to(host, dialogue, "prioritise")
     actions.set_dot_scope(host, dialogue.pk, True)
-    refused("only on the cards that were picked", actions.add_dot, as_anna, dialogue.pk, "support")
+    refused("kun sættes på de kort, der er blevet valgt", actions.add_dot, as_anna, dialogue.pk, "support")
     actions.add_dot(as_anna, dialogue.pk, "maal")
-    refused("Dots have been placed already", actions.set_dot_scope, host, dialogue.pk, False)
+    refused("Der er allerede sat prikker", actions.set_dot_scope, host, dialogue.pk, False)
 
 
 @pytest.mark.parametrize("keys", [[], ["maal", "mening", "support", "onboarding"]])
 def test_one_to_three_themes_are_confirmed(dialogue, host, keys):
     go_to(host, dialogue, "prioritise")
-    refused("Choose 1-3 themes", actions.confirm_themes, host, dialogue.pk, keys)
+    refused("Vælg 1-3 temaer", actions.confirm_themes, host, dialogue.pk, keys)
 
 
 def test_confirmed_themes_get_a_draft_action_card_each(dialogue, host):
     go_to(host, dialogue, "prioritise")
-    refused("Confirm 1-3 themes", actions.go_to_stage, host, dialogue.pk, "1")
+    refused("Bekræft 1-3 temaer", actions.go_to_stage, host, dialogue.pk, "1")
     actions.confirm_themes(host, dialogue.pk, ["mening", "maal"])
     assert list(dialogue.themes.values_list("card__key", "position")) == [("mening", 1), ("maal", 2)]
     assert sorted(NextStep.objects.filter(dialogue=dialogue).values_list("card__key", flat=True)) == ["maal", "mening"]
@@ -195,8 +195,8 @@ def test_an_action_card_is_saved_and_a_past_deadline_refused(dialogue, host):
     actions.save_next_step(host, dialogue.pk, "maal", {"why": "Uklare mål", "actions": "Workshop\nMålbillede", "deadline": deadline.isoformat(), "responsible": "Direktionen"})
     draft = NextStep.objects.get(dialogue=dialogue)
     assert (draft.why, draft.actions, draft.deadline, draft.responsible) == ("Uklare mål", "Workshop\nMålbillede", deadline, "Direktionen")
-    refused("has already passed", actions.save_next_step, host, dialogue.pk, "maal", {"deadline": "2020-01-01"})
-    refused("as a date", actions.save_next_step, host, dialogue.pk, "maal", {"deadline": "i morgen"})
+    refused("er allerede passeret", actions.save_next_step, host, dialogue.pk, "maal", {"deadline": "2020-01-01"})
+    refused("Skriv en gyldig dato", actions.save_next_step, host, dialogue.pk, "maal", {"deadline": "i morgen"})
     draft.refresh_from_db()
     assert draft.why == "Uklare mål"
 
@@ -221,7 +221,7 @@ FACILITATOR_CONTROLS = [
 def test_a_participant_cannot_use_the_facilitators_controls(dialogue, control, arguments):
     _, as_anna = join(dialogue, "Anna")
     version = type(dialogue).objects.get(pk=dialogue.pk).version
-    refused("Only the facilitator", control, as_anna, dialogue.pk, *arguments)
+    refused("Det kan kun tovholderen gøre", control, as_anna, dialogue.pk, *arguments)
     assert type(dialogue).objects.get(pk=dialogue.pk).version == version
 
 
@@ -229,9 +229,9 @@ def test_an_ended_dialogue_is_read_only(dialogue, host):
     _, as_anna = join(dialogue, "Anna")
     go_to(host, dialogue, "pick")
     actions.end_dialogue(host, dialogue.pk)
-    refused("has ended", actions.pick, as_anna, dialogue.pk, "maal")
-    refused("has ended", actions.go_to_stage, host, dialogue.pk, "1")
-    refused("has ended", actions.add_person_without_device, host, dialogue.pk, "Gæst")
+    refused("er afsluttet", actions.pick, as_anna, dialogue.pk, "maal")
+    refused("er afsluttet", actions.go_to_stage, host, dialogue.pk, "1")
+    refused("er afsluttet", actions.add_person_without_device, host, dialogue.pk, "Gæst")
 
 
 def test_removing_a_participant_deletes_their_pick_and_dots(dialogue, host):
@@ -240,7 +240,7 @@ def test_removing_a_participant_deletes_their_pick_and_dots(dialogue, host):
     actions.pick(as_anna, dialogue.pk, "maal")
     actions.remove_participant(host, dialogue.pk, anna.pk)
     assert not Pick.objects.filter(participant=anna).exists()
-    refused("not in this dialogue", actions.pick, as_anna, dialogue.pk, "maal")
+    refused("ikke med i dialogen", actions.pick, as_anna, dialogue.pk, "maal")
 
 
 # --- A room without devices -----------------------------------------------------------------
@@ -252,7 +252,7 @@ def test_the_facilitator_records_for_people_at_the_table_but_not_for_people_with
     go_to(host, dialogue, "pick")
     actions.pick(host, dialogue.pk, "maal", participant_id=carl.pk)
     actions.save_reason(host, dialogue.pk, "Han sagde det højt", participant_id=carl.pk)
-    refused("from their own device", actions.pick, host, dialogue.pk, "maal", participant_id=anna.pk)
+    refused("deltager fra sin egen enhed", actions.pick, host, dialogue.pk, "maal", participant_id=anna.pk)
     go_to(host, dialogue, "prioritise")
     actions.add_dot(host, dialogue.pk, "maal", participant_id=carl.pk)
     pick = Pick.objects.get(participant=carl)
@@ -264,6 +264,6 @@ def test_an_id_from_another_dialogue_is_refused(dialogue, host, facilitator, org
     other = actions.create_dialogue(user=facilitator, organisation=organisation, tool=dialogue.tool, title="Anden", minutes=30, anonymous=False)
     stranger = actions.add_person_without_device(host, other.pk, "Fremmed")
     go_to(host, dialogue, "pick")
-    refused("not in this dialogue", actions.pick, host, dialogue.pk, "maal", participant_id=stranger.pk)
-    refused("not in this dialogue", actions.remove_participant, host, dialogue.pk, stranger.pk)
+    refused("ikke med i dialogen", actions.pick, host, dialogue.pk, "maal", participant_id=stranger.pk)
+    refused("ikke med i dialogen", actions.remove_participant, host, dialogue.pk, stranger.pk)
     assert not Pick.objects.exists()

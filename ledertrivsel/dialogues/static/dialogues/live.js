@@ -29,10 +29,12 @@
   // Fields the person has changed but not yet sent, by id: a push must not throw them away.
   function isDirty(field) {
     if (field.tagName === "SELECT") {
+      // With no option marked selected in the HTML, the browser shows the first one.
+      var initial = field.options.length ? field.options[0].value : "";
       for (var i = 0; i < field.options.length; i++) {
-        if (field.options[i].selected !== field.options[i].defaultSelected) return true;
+        if (field.options[i].defaultSelected) { initial = field.options[i].value; break; }
       }
-      return false;
+      return field.value !== initial;
     }
     if (field.type === "checkbox" || field.type === "radio") return field.checked !== field.defaultChecked;
     return field.value !== field.defaultValue;

@@ -6,6 +6,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -80,3 +81,39 @@ class AppServer:
         if self.process and self.process.poll() is None:
             self.process.send_signal(signal.SIGKILL)
             self.process.wait()
+
+
+class HttpSession:
+    """A cookie-keeping HTTP client for a running app, with Django's CSRF token handled."""
+
+    def __init__(self, base_url: str):
+        import http.cookiejar
+
+        self.base_url = base_url
+        self.cookies = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies), _NoRedirect())
+
+    def cookie(self, name: str) -> str:
+        return next((cookie.value for cookie in self.cookies if cookie.name == name), "")
+
+    def get(self, path: str):
+        return self.opener.open(self.base_url + path, timeout=10)
+
+    def post(self, path: str, data: dict):
+        import urllib.parse
+
+        if not self.cookie("csrftoken"):
+            self.get(path).read()
+        body = urllib.parse.urlencode({**data, "csrfmiddlewaretoken": self.cookie("csrftoken")}).encode()
+        request = urllib.request.Request(self.base_url + path, data=body, headers={"Referer": self.base_url + path})
+        try:
+            return self.opener.open(request, timeout=10)
+        except urllib.error.HTTPError as redirect:
+            if redirect.code in (301, 302, 303):
+                return redirect
+            raise
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None

@@ -35,13 +35,13 @@ class StartDialogueForm(forms.Form):
 class JoinForm(forms.Form):
     code = forms.CharField(
         label=_("Code"),
-        required=False,
+        error_messages={"required": _("Write the code shown on the shared screen.")},
         widget=forms.TextInput(attrs={"maxlength": 10, "autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false", "inputmode": "text"}),
         help_text=_("Six letters and digits, shown on the shared screen."),
     )
     name = forms.CharField(
         label=_("Your name"),
-        required=False,
+        error_messages={"required": _("Write your name, so the others know who you are.")},
         widget=forms.TextInput(attrs={"autocomplete": "given-name", "maxlength": Dialogue.NAME_MAX}),
         help_text=_("Shown to the others in the dialogue."),
     )

@@ -77,6 +77,10 @@ def test_a_facilitator_and_three_participants_go_from_the_join_code_to_the_summa
     screen.get_by_text("4 af 4 har valgt et kort.").wait_for()
     assert screen.locator(".chip").count() == 0
     assert phones["Anna"].locator("#pick-maal").get_attribute("aria-pressed") == "true"
+    assert re.fullmatch(r"\d+:\d\d", screen.locator(".timer").inner_text())  # counting down 5 min of 30
+    phones["Anna"].reload()  # a reload comes back to the same place
+    connected(phones["Anna"])
+    assert phones["Anna"].locator("#pick-maal").get_attribute("aria-pressed") == "true"
     assert serious_violations(phones["Anna"]) == []
     phones["Anna"].fill("#reason", "Vi mangler fælles mål på tværs af områderne.")
     phones["Anna"].get_by_role("button", name="Gem begrundelsen").click()

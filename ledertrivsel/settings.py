@@ -89,13 +89,18 @@ TEMPLATES = [
 WSGI_APPLICATION = "ledertrivsel.wsgi.application"
 ASGI_APPLICATION = "ledertrivsel.asgi.application"
 
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{VAR_DIR / 'ledertrivsel.sqlite3'}",
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
-    )
-}
+DATABASES = {"default": dj_database_url.config(default=f"sqlite:///{VAR_DIR / 'ledertrivsel.sqlite3'}")}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A pool of open connections: live dialogues make many short transactions, and opening
+    # a connection for each would cost more than the transaction itself.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": int(os.environ.get("DATABASE_POOL_MIN", "2")),
+        "max_size": int(os.environ.get("DATABASE_POOL_MAX", "10")),
+    }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Keep the file open: opening it again for every change would redo the PRAGMAs below.
+    DATABASES["default"]["CONN_MAX_AGE"] = None
     # WAL lets screens read while a change is written; IMMEDIATE takes the write lock
     # at the start of a transaction, so two writers queue instead of failing midway.
     DATABASES["default"].setdefault("OPTIONS", {}).update(

@@ -5,6 +5,7 @@ from pathlib import Path
 from django.db import transaction
 from django.db.models import ProtectedError
 
+from . import cache as content_cache
 from .models import Card, Source, Step, Tool
 from .schema import ContentError, ToolData, parse_tool_file
 
@@ -33,7 +34,9 @@ def _check_unique(tools: list[ToolData], field: str):
 def load_tools(data_dir: Path = DATA_DIR, using: str = "default") -> list[Tool]:
     tools = read_tool_files(data_dir)
     with transaction.atomic(using=using):
-        return [_save_tool(data, using) for data in tools]
+        saved = [_save_tool(data, using) for data in tools]
+    content_cache.clear()
+    return saved
 
 
 def _translated(name: str, text) -> dict[str, str]:

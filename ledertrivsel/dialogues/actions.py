@@ -9,10 +9,12 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from ledertrivsel.content.cache import tool_content
 from ledertrivsel.content.models import Card, Tool
 from ledertrivsel.lib.text import clean_line, clean_text
 from ledertrivsel.organisations.models import Organisation
@@ -45,7 +47,7 @@ class Actor:
 
 
 def _dialogue_for_update(dialogue_id: int) -> Dialogue:
-    dialogue = Dialogue.objects.select_for_update().select_related("tool").filter(pk=dialogue_id).first()
+    dialogue = Dialogue.objects.select_for_update().filter(pk=dialogue_id).first()
     if dialogue is None:
         raise DialogueError(_("This dialogue does not exist."))
     return dialogue
@@ -72,7 +74,7 @@ def _require_unlocked(dialogue: Dialogue):
 
 
 def _card(dialogue: Dialogue, key) -> Card:
-    card = Card.objects.filter(tool_id=dialogue.tool_id, key=str(key or "")).first()
+    card = tool_content(dialogue.tool_id).card_by_key.get(str(key or ""))
     if card is None:
         raise DialogueError(_("That card is not in this dialogue's deck."))
     return card
@@ -106,6 +108,11 @@ def _acting_for(actor: Actor, dialogue: Dialogue, participant_id=None) -> Partic
 def _save(dialogue: Dialogue, *fields: str):
     dialogue.version += 1
     dialogue.save(update_fields=["version", *fields])
+
+
+def _bump(dialogue: Dialogue):
+    """A new version for a change that lives in another table (a pick, a dot, a reason)."""
+    Dialogue.objects.filter(pk=dialogue.pk).update(version=F("version") + 1)
 
 
 def clean_name(value) -> str:
@@ -208,8 +215,10 @@ def pick(actor: Actor, dialogue_id: int, card_key, participant_id=None, action_i
         _require_unlocked(dialogue)
         participant = _acting_for(actor, dialogue, participant_id)
         card = _card(dialogue, card_key)
-        Pick.objects.update_or_create(participant=participant, defaults={"dialogue": dialogue, "card": card})
-        _save(dialogue)
+        # The participant row is this person's own, so no one else changes the pick in between.
+        if not Pick.objects.filter(participant=participant).update(card=card, updated_at=timezone.now()):
+            Pick.objects.create(participant=participant, dialogue=dialogue, card=card)
+        _bump(dialogue)
         events.announce(dialogue.pk, events.PEOPLE, action_id=action_id, personal=[participant.pk])
 
 
@@ -229,16 +238,17 @@ def save_reason(actor: Actor, dialogue_id: int, reason, participant_id=None, act
         updated = Pick.objects.filter(participant=participant).update(reason=reason, updated_at=timezone.now())
         if not updated:
             raise DialogueError(_("Pick a card first; then you can give your reason."))
-        _save(dialogue)
+        _bump(dialogue)
         events.announce(dialogue.pk, events.PEOPLE, action_id=action_id, personal=[participant.pk])
 
 
 def dot_cards(dialogue: Dialogue) -> list[Card]:
     """The cards that can take dots: all, or only those somebody picked."""
-    cards = Card.objects.filter(tool_id=dialogue.tool_id)
+    cards = tool_content(dialogue.tool_id).cards
     if dialogue.dots_on_chosen_only:
-        cards = cards.filter(pk__in=Pick.objects.filter(dialogue=dialogue).values("card_id"))
-    return list(cards)
+        picked = set(Pick.objects.filter(dialogue=dialogue).values_list("card_id", flat=True))
+        cards = [card for card in cards if card.pk in picked]
+    return cards
 
 
 def add_dot(actor: Actor, dialogue_id: int, card_key, participant_id=None, action_id: str = "") -> None:
@@ -249,7 +259,7 @@ def add_dot(actor: Actor, dialogue_id: int, card_key, participant_id=None, actio
         _require_unlocked(dialogue)
         participant = _acting_for(actor, dialogue, participant_id)
         card = _card(dialogue, card_key)
-        if dialogue.dots_on_chosen_only and card not in dot_cards(dialogue):
+        if dialogue.dots_on_chosen_only and card.pk not in {card.pk for card in dot_cards(dialogue)}:
             raise DialogueError(_("In this round, dots go only on the cards that were picked."))
         used = Dot.objects.filter(participant=participant).count()
         if used >= Dialogue.DOTS_PER_PARTICIPANT:
@@ -262,7 +272,7 @@ def add_dot(actor: Actor, dialogue_id: int, card_key, participant_id=None, actio
                 % {"count": Dialogue.DOTS_PER_PARTICIPANT}
             )
         Dot.objects.create(dialogue=dialogue, participant=participant, card=card)
-        _save(dialogue)
+        _bump(dialogue)
         events.announce(dialogue.pk, events.PEOPLE, action_id=action_id, personal=[participant.pk])
 
 
@@ -278,7 +288,7 @@ def remove_dot(actor: Actor, dialogue_id: int, card_key, participant_id=None, ac
         if dot is None:
             raise DialogueError(_("There is no dot of yours on that card."))
         dot.delete()
-        _save(dialogue)
+        _bump(dialogue)
         events.announce(dialogue.pk, events.PEOPLE, action_id=action_id, personal=[participant.pk])
 
 

@@ -4,6 +4,8 @@ Changes are announced on commit, never before: a screen that renders because of
 an announcement always finds the change in the database.
 """
 
+import asyncio
+
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import transaction
@@ -34,7 +36,25 @@ def announce(dialogue_id: int, scope: str, *, action_id: str = "", personal=(), 
     transaction.on_commit(lambda: publish(message))
 
 
+# The app server's event loop, set by the hub when it starts. A change committed in a worker
+# thread hands its announcement to that loop and goes on at once, instead of waiting for it.
+server_loop = None
+
+
 def publish(message: dict):
     layer = get_channel_layer()
-    if layer is not None:
-        async_to_sync(layer.group_send)(group_name(message["dialogue"]), message)
+    if layer is None:
+        return
+    group = group_name(message["dialogue"])
+    loop = server_loop
+    if loop is not None and loop.is_running() and not _in_loop(loop):
+        loop.call_soon_threadsafe(lambda: loop.create_task(layer.group_send(group, message)))
+    else:
+        async_to_sync(layer.group_send)(group, message)
+
+
+def _in_loop(loop) -> bool:
+    try:
+        return asyncio.get_running_loop() is loop
+    except RuntimeError:
+        return False

@@ -24,6 +24,7 @@ from .models import Dialogue
 from .state import DialogueState
 
 log = logging.getLogger(__name__)
+MEMBERS = "members"
 
 
 class DialogueHub:
@@ -54,6 +55,7 @@ class DialogueHub:
     async def _start(self):
         async with self.start_lock:
             if self.listener is None or self.listener.done():
+                events.server_loop = asyncio.get_running_loop()
                 self.channel = await get_channel_layer().new_channel("hub.")
                 for dialogue_id in self.clients:
                     await get_channel_layer().group_add(events.group_name(dialogue_id), self.channel)
@@ -80,6 +82,8 @@ class DialogueHub:
             return
         pending = self.pending.setdefault(dialogue_id, {"scopes": set(), "action_ids": [], "personal": set(), "removed": set()})
         pending["scopes"].add(message["scope"])
+        if message["scope"] == events.PEOPLE and not message.get("personal"):
+            pending["scopes"].add(MEMBERS)  # someone joined: the whole people panel changes
         pending["action_ids"].extend(message.get("action_ids", []))
         pending["personal"].update(message.get("personal", []))
         pending["removed"].update(message.get("removed", []))
@@ -109,14 +113,30 @@ class DialogueHub:
                 await client.close(code=4001)
 
 
+def screen_parts(state: DialogueState, change: dict) -> tuple[tuple, list]:
+    """Which parts of the shared screen a change touches, and whose rows in the people panel.
+
+    A participant's own action changes their row and a count (and the tally or the round);
+    someone joining or leaving changes the whole people panel; the facilitator's steps change all.
+    """
+    scopes = change["scopes"]
+    if events.ALL in scopes:
+        return live_render.SCREEN_PARTS, []
+    if events.PEOPLE not in scopes:
+        return (), []
+    if MEMBERS in scopes or not change["personal"]:
+        return (("people",) if state.kind == "next_steps" else ("stage", "people")), []
+    by_kind = {"pick": ("progress",), "reasons": ("stage",), "prioritise": ("progress", "tally")}
+    return by_kind.get(state.kind, ()), sorted(change["personal"])
+
+
 def render_change(dialogue_id: int, change: dict, clients: list[dict]) -> dict[str, str]:
     """For each client (by key), the HTML to push. Each kind of fragment is rendered once per language."""
     try:
         state = DialogueState.load(dialogue_id)
     except Dialogue.DoesNotExist:
         return {}
-    scopes = change["scopes"]
-    everything = events.ALL in scopes
+    everything = events.ALL in change["scopes"]
     rendered = {}
 
     def once(key, render):
@@ -130,14 +150,11 @@ def render_change(dialogue_id: int, change: dict, clients: list[dict]) -> dict[s
         with translation.override(client["language"]):
             language = client["language"]
             if client["role"] == "screen":
-                if everything:
-                    parts = live_render.SCREEN_PARTS
-                elif events.PEOPLE in scopes:
-                    # The action cards being written in step 5 do not depend on who acts.
-                    parts = ("people",) if state.kind == "next_steps" else ("stage", "people")
-                else:
-                    parts = ()
-                html = once(("screen", parts, language, client["origin"]), lambda: live_render.render_screen(state, parts, origin=client["origin"]))
+                parts, people = screen_parts(state, change)
+                html = once(
+                    ("screen", parts, tuple(people), language, client["origin"]),
+                    lambda: live_render.render_screen(state, parts, origin=client["origin"], people=people),
+                )
             else:
                 participant_id = client["participant_id"]
                 if participant_id in change["removed"]:

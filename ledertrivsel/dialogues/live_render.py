@@ -36,9 +36,16 @@ def screen_context(state: DialogueState, origin: str = "") -> dict:
     }
 
 
-def render_screen(state: DialogueState, parts=SCREEN_PARTS, *, origin: str = "", oob: bool = True) -> str:
+def render_screen(state: DialogueState, parts=SCREEN_PARTS, *, origin: str = "", oob: bool = True, people=()) -> str:
+    """The named parts of the shared screen (controls, stage, people, progress, tally), and
+    the rows of the people panel for the given participant ids."""
     context = {**screen_context(state, origin), "oob": oob}
-    return "".join(render_to_string(f"dialogues/live/screen_{part}.html", context) for part in parts)
+    html = [render_to_string(f"dialogues/live/screen_{part}.html", context) for part in parts]
+    for participant_id in people:
+        person = state.person(participant_id)
+        if person is not None:
+            html.append(render_to_string("dialogues/live/screen_person.html", {**context, "person": person}))
+    return "".join(html)
 
 
 def render_phone_status(state: DialogueState, *, oob: bool = True) -> str:

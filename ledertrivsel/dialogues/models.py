@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from ledertrivsel.content.cache import tool_content
 from ledertrivsel.content.models import Card, Step, Tool
 from ledertrivsel.organisations.models import Organisation
 
@@ -58,9 +59,7 @@ class Dialogue(models.Model):
         return self.ended_at is not None
 
     def steps(self) -> list[Step]:
-        if not hasattr(self, "_steps"):
-            self._steps = list(self.tool.steps.all())
-        return self._steps
+        return tool_content(self.tool_id).steps
 
     @property
     def current_step(self) -> Step | None:

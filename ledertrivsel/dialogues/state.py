@@ -2,45 +2,57 @@
 
 import datetime
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.utils import timezone
 
+from ledertrivsel.content.cache import tool_content
 from ledertrivsel.content.models import Card, Step
 
 from .models import Dialogue, Dot, NextStep, Participant, Pick, PrioritisedTheme
 from .timing import suggested_minutes
 
 
-@dataclass
 class DialogueState:
-    dialogue: Dialogue
-    steps: list[Step]
-    cards: list[Card]
-    participants: list[Participant]
-    picks: dict[int, Pick]
-    dots: list[Dot]
-    themes: list[PrioritisedTheme]
-    next_steps: list[NextStep]
-    loaded_at: datetime.datetime = field(default_factory=timezone.now)
+    """Each table is read only when a template asks for it, and at most once."""
+
+    def __init__(self, dialogue: Dialogue):
+        self.dialogue = dialogue
+        content = tool_content(dialogue.tool_id)
+        self.steps: list[Step] = content.steps
+        self.cards: list[Card] = content.cards
+        self._card_by_id = content.card_by_id
+        self.loaded_at = timezone.now()
 
     @classmethod
     def load(cls, dialogue_id: int) -> "DialogueState":
-        dialogue = Dialogue.objects.select_related("tool", "organisation").get(pk=dialogue_id)
-        steps = list(dialogue.tool.steps.all())
-        dialogue._steps = steps
-        cards = list(dialogue.tool.cards.all())
-        card_by_id = {card.pk: card for card in cards}
-        participants = list(Participant.objects.filter(dialogue=dialogue, removed_at__isnull=True))
-        picks = {pick.participant_id: pick for pick in Pick.objects.filter(dialogue=dialogue)}
-        dots = list(Dot.objects.filter(dialogue=dialogue))
-        themes = list(PrioritisedTheme.objects.filter(dialogue=dialogue))
-        next_steps = list(NextStep.objects.filter(dialogue=dialogue))
-        # Attach cards from the deck already loaded instead of a query per row.
-        for row in [*picks.values(), *dots, *themes, *next_steps]:
-            row.card = card_by_id[row.card_id]
-        return cls(dialogue, steps, cards, participants, picks, dots, themes, next_steps)
+        return cls(Dialogue.objects.select_related("tool", "organisation").get(pk=dialogue_id))
+
+    def _with_cards(self, rows):
+        # Attach cards from the deck in memory instead of a query per row.
+        for row in rows:
+            row.card = self._card_by_id[row.card_id]
+        return rows
+
+    @cached_property
+    def participants(self) -> list[Participant]:
+        return list(Participant.objects.filter(dialogue=self.dialogue, removed_at__isnull=True))
+
+    @cached_property
+    def picks(self) -> dict[int, Pick]:
+        return {pick.participant_id: pick for pick in self._with_cards(list(Pick.objects.filter(dialogue=self.dialogue)))}
+
+    @cached_property
+    def dots(self) -> list[Dot]:
+        return self._with_cards(list(Dot.objects.filter(dialogue=self.dialogue)))
+
+    @cached_property
+    def themes(self) -> list[PrioritisedTheme]:
+        return self._with_cards(list(PrioritisedTheme.objects.filter(dialogue=self.dialogue)))
+
+    @cached_property
+    def next_steps(self) -> list[NextStep]:
+        return self._with_cards(list(NextStep.objects.filter(dialogue=self.dialogue)))
 
     # --- The step ---------------------------------------------------------------------------
 

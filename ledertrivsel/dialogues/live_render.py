@@ -52,17 +52,20 @@ def render_phone_status(state: DialogueState, *, oob: bool = True) -> str:
     return render_to_string("dialogues/live/phone_status.html", {"state": state, "dialogue": state.dialogue, "oob": oob})
 
 
-def render_phone_main(state: DialogueState, participant, *, oob: bool = True) -> str:
-    context = {
+def phone_context(state: DialogueState, participant) -> dict:
+    """What a participant's own view shows: their pick, their dots."""
+    return {
         "state": state,
         "dialogue": state.dialogue,
         "me": participant,
         "my_pick": state.pick_of(participant),
         "my_dots": state.dots_by_participant[participant.pk],
         "dots_left": state.dots_left(participant),
-        "oob": oob,
     }
-    return render_to_string("dialogues/live/phone_main.html", context)
+
+
+def render_phone_main(state: DialogueState, participant, *, oob: bool = True) -> str:
+    return render_to_string("dialogues/live/phone_main.html", {**phone_context(state, participant), "oob": oob})
 
 
 def render_removed() -> str:

@@ -11,9 +11,9 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer
 
-from ledertrivsel.printing.pdf import LINE, ExportFile, document_styles, escape, render_document
+from ledertrivsel.printing.pdf import ExportFile, document_styles, escape, render_document, ruled_table
 
 from .state import DialogueState
 
@@ -96,12 +96,12 @@ def summary_pdf(state: DialogueState) -> ExportFile:
 
     story.append(Paragraph(escape(_("Picks and reasons")), styles["h2"]))
     rows = [[Paragraph(escape(_who(state, pick, number)), styles["label"]), Paragraph(escape(pick.card.title), styles["label"]), Paragraph(escape(pick.reason or "–").replace("\n", "<br/>"), styles["cell"])] for number, pick in enumerate(state.round, start=1)]
-    story.append(_table(rows, [38 * mm, 45 * mm, None]) if rows else Paragraph(escape(_("No picks.")), styles["body"]))
+    story.append(ruled_table(rows, [38 * mm, 45 * mm, None]) if rows else Paragraph(escape(_("No picks.")), styles["body"]))
 
     story.append(Paragraph(escape(_("Dots")), styles["h2"]))
     totals = dot_totals(state)
     rows = [[Paragraph(escape(card.title), styles["label"]), Paragraph(str(count), styles["cell"])] for card, count in totals]
-    story.append(_table(rows, [83 * mm, None]) if rows else Paragraph(escape(_("No dots.")), styles["body"]))
+    story.append(ruled_table(rows, [83 * mm, None]) if rows else Paragraph(escape(_("No dots.")), styles["body"]))
 
     story.append(Paragraph(escape(_("Prioritised themes")), styles["h2"]))
     if state.themes:
@@ -113,7 +113,7 @@ def summary_pdf(state: DialogueState) -> ExportFile:
     for draft in state.ordered_next_steps:
         story.append(Paragraph(escape(_("Theme: %(title)s") % {"title": draft.card.title}), styles["label"]))
         rows = [[Paragraph(escape(label), styles["label"]), Paragraph(escape(value).replace("\n", "<br/>"), styles["cell"])] for label, value in _draft_fields(draft) if value]
-        story.append(_table(rows, [55 * mm, None]) if rows else Paragraph(escape(_("Not filled in yet.")), styles["body"]))
+        story.append(ruled_table(rows, [55 * mm, None]) if rows else Paragraph(escape(_("Not filled in yet.")), styles["body"]))
         story.append(Spacer(1, 3 * mm))
     if not state.next_steps:
         story.append(Paragraph(escape(_("No next steps yet.")), styles["body"]))
@@ -130,18 +130,3 @@ def _summary_line(state: DialogueState) -> str:
         "count": len(state.participants),
         "status": status,
     }
-
-
-def _table(rows, widths) -> Table:
-    table = Table(rows, colWidths=widths)
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.4, LINE),
-                ("TOPPADDING", (0, 0), (-1, -1), 4),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-            ]
-        )
-    )
-    return table

@@ -114,17 +114,8 @@ def phone(request, code):
             raise Http404
         messages.info(request, _("Write your name to join the dialogue."))
         return redirect("dialogues:join_link", dialogue.code)
-    state = DialogueState.load(dialogue.pk)
-    context = {
-        "state": state,
-        "dialogue": state.dialogue,
-        "me": participant,
-        "my_pick": state.pick_of(participant),
-        "my_dots": state.dots_by_participant[participant.pk],
-        "dots_left": state.dots_left(participant),
-        "ws_url": _ws_url(dialogue, "phone"),
-    }
-    return render(request, "dialogues/phone.html", context)
+    context = live_render.phone_context(DialogueState.load(dialogue.pk), participant)
+    return render(request, "dialogues/phone.html", {**context, "ws_url": _ws_url(dialogue, "phone")})
 
 
 @login_required

@@ -6,7 +6,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from .pdf import LINE, ExportFile, document_styles, escape, render_document, tool_colour
+from .pdf import LINE, ExportFile, document_styles, escape, render_document, ruled_table, tool_colour
 
 
 def render_guide(tool) -> ExportFile:
@@ -93,15 +93,5 @@ def _cards_table(cards, styles):
         [Paragraph(escape(card.title), styles["label"]), Paragraph(escape(card.question), styles["cell"])]
         for card in cards
     ]
-    table = Table(rows, colWidths=[45 * mm, None], repeatRows=0)
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.4, LINE),
-                ("TOPPADDING", (0, 0), (-1, -1), 4),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-            ]
-        )
-    )
+    table = ruled_table(rows, [45 * mm, None])
     return KeepTogether([table]) if len(cards) <= 8 else table

@@ -153,3 +153,21 @@ def render_document(tool, story, *, title: str, footer: str, pagesize=None) -> b
     )
     document.build(story, canvasmaker=page_count_canvas(draw_furniture))
     return buffer.getvalue()
+
+
+def ruled_table(rows, widths):
+    """A plain table of label and text rows with a thin rule under each, as guides and summaries use."""
+    from reportlab.platypus import Table, TableStyle
+
+    table = Table(rows, colWidths=widths)
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, LINE),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ]
+        )
+    )
+    return table

@@ -259,10 +259,13 @@ class Run:
     def __init__(self, clients: list[Client]):
         self.clients = clients
         self.dialogue_size = Counter(client.dialogue for client in clients)
+        self.members = {}  # dialogue -> its clients' indices
+        for client in clients:
+            self.members.setdefault(client.dialogue, []).append(client.index)
         self.actions: dict[str, Action] = {}
         self.ids = itertools.count(1)
         self.lateness: list[float] = []  # how late the client sent each action against its schedule
-        self.dropped: list[str] = []
+        self.dropped: list[Client] = []  # closed by the server while the run went on
         self.stray_replies = 0
         self.pushes = self.push_bytes = 0
         self.closing = False
@@ -359,7 +362,7 @@ async def listen(run: Run, client: Client):
             run.received(client, message, time.perf_counter())
     except ConnectionClosed:
         if not run.closing:
-            run.dropped.append(f"{client.role} {client.url}: close code {client.ws.close_code}")
+            run.dropped.append(client)
 
 
 async def close_all(clients: list[Client]):
@@ -484,14 +487,16 @@ class Usage:
         }
 
 
+EXCEPTION_LINE = re.compile(r"^[\w.]*(Error|Exception|Timeout)\w*: ")
+
+
 def log_problems(paths: list[Path]) -> list[str]:
+    """Each log's exceptions by their last line (type and message), most frequent first."""
     problems = []
     for path in paths:
         lines = path.read_text(errors="replace").splitlines() if path.exists() else []
-        tracebacks = sum("Traceback" in line for line in lines)
-        errors = [line for line in lines if re.search(r"\b(ERROR|Exception|Error)\b", line)]
-        if tracebacks or errors:
-            problems.append(f"{path}: {tracebacks} tracebacks, {len(errors)} error lines; first: {(errors or lines)[0][:200]}")
+        exceptions = Counter(line[:160] for line in lines if EXCEPTION_LINE.match(line))
+        problems += [f"{path.name}: {count}× {line}" for line, count in exceptions.most_common()]
     return problems
 
 
@@ -519,11 +524,25 @@ async def measure(setup: str, deployment: Deployment, profile: str, scale: Scale
     }
 
 
+def missing_to_dropped(run: Run, accepted: list[Action]) -> int:
+    """Deliveries that could not arrive because the server had closed the receiving socket."""
+    dropped = {client.index for client in run.dropped}
+    return sum(
+        1
+        for action in accepted
+        for index in run.members[action.sender.dialogue]
+        if index in dropped and index != action.sender.index and index not in action.arrivals
+    )
+
+
 def tally(run: Run) -> dict:
     measured = [action for action in run.actions.values() if action.kind in MEASURED]
     answered = [action for action in measured if action.replied_at is not None]
     accepted = [action for action in answered if not action.refusal]
     facilitator = [action for action in run.actions.values() if action.kind not in MEASURED]
+    by_kind = {}
+    for action in accepted:
+        by_kind.setdefault(action.kind, []).extend(arrival - action.sent_at for arrival in action.arrivals.values())
     return {
         "sent": len(measured),
         "accepted": len(accepted),
@@ -532,9 +551,12 @@ def tally(run: Run) -> dict:
         "expected": sum(action.receivers for action in accepted),
         "latencies": [arrival - action.sent_at for action in accepted for arrival in action.arrivals.values()],
         "acks": [action.replied_at - action.sent_at for action in answered],
+        "by_kind": by_kind,
+        "backlog": max((action.replied_at for action in answered), default=math.nan) - max((action.sent_at for action in measured), default=math.nan),
+        "missing_to_dropped": missing_to_dropped(run, accepted),
         "facilitator": (len(facilitator), sum(action.replied_at is not None and not action.refusal for action in facilitator)),
         "lateness": run.lateness,
-        "dropped": run.dropped,
+        "dropped": [f"{client.role} {client.url}: close code {client.ws.close_code}" for client in run.dropped],
         "stray_replies": run.stray_replies,
         "pushes": run.pushes,
         "push_bytes": run.push_bytes,
@@ -606,9 +628,12 @@ def table(results: list[dict]) -> str:
 def details(result: dict) -> list[str]:
     acks, connect_seconds, lateness = result["acks"], result["connect"], result["lateness"]
     lost = result["expected"] - len(result["latencies"])
+    kinds = ", ".join(f"{kind} {ms(percentile(values, 0.95))} ms" for kind, values in sorted(result["by_kind"].items()))
     lines = [
-        f"{result['name']}, {result['profile']}: {lost:,} deliveries lost, {result['unanswered']} actions unanswered; "
-        f"reply to the sender p50 {ms(percentile(acks, 0.5))} ms, p95 {ms(percentile(acks, 0.95))} ms, p99 {ms(percentile(acks, 0.99))} ms",
+        f"{result['name']}, {result['profile']}: {lost:,} deliveries missing at the deadline "
+        f"({result['missing_to_dropped']:,} of them to sockets the server closed), {result['unanswered']} actions unanswered",
+        f"  p95 by action: {kinds}; reply to the sender p50 {ms(percentile(acks, 0.5))} ms, p95 {ms(percentile(acks, 0.95))} ms, "
+        f"p99 {ms(percentile(acks, 0.99))} ms; the last reply came {result['backlog']:.1f} s after the last action was sent",
         f"  sockets opened: p50 {ms(percentile(connect_seconds, 0.5))} ms, p95 {ms(percentile(connect_seconds, 0.95))} ms each "
         f"({CONNECT_CONCURRENCY} at a time); measured part {result['wall']:.1f} s; machine busy {100 * result['machine_busy']:.0f} % "
         f"of {psutil.cpu_count()} cores; client sent late by p99 {ms(percentile(lateness, 0.99))} ms, max {ms(max(lateness, default=math.nan))} ms",

@@ -72,7 +72,12 @@ def render_removed() -> str:
     return render_to_string("dialogues/live/phone_removed.html", {"oob": True})
 
 
+NO_ERROR = '<div id="live-error" class="live-error" role="alert" hx-swap-oob="true"></div>'
+
+
 def render_error(message: str) -> str:
+    if not message:
+        return NO_ERROR  # the answer to every accepted action: clear the last message
     return render_to_string("dialogues/live/error.html", {"message": message, "oob": True})
 
 

@@ -15,7 +15,7 @@ Set-ups (servers, database and sockets are fresh for every set-up × profile):
 - sqlite:   one app process, SQLite in a temporary folder, the in-process channel layer;
 - postgres: two app processes on a fresh PostgreSQL database (dropped afterwards) and Redis
             db 6 (flushed before and after); each dialogue's sockets are split across both
-            processes, so most deliveries cross from one process to the other;
+            processes, so about half of all deliveries cross from one process to the other;
 - bare:     bench/bare_asgi.py, a raw ASGI broadcast server under the same uvicorn, no
             database and no Django: the floor that the app's figures are compared with.
 
@@ -65,6 +65,7 @@ from tests.servers import AppServer, free_port  # noqa: E402
 
 PER_DIALOGUE = 10
 CONNECT_CONCURRENCY = 50
+CONNECT_SECONDS = 180.0  # for all sockets together
 PICK_STAGE, PRIORITISE_STAGE = 2, 4
 CHANGE_PICK_SHARE = 0.2
 DOTS_EACH = 3
@@ -258,7 +259,6 @@ class Run:
 
     def __init__(self, clients: list[Client]):
         self.clients = clients
-        self.dialogue_size = Counter(client.dialogue for client in clients)
         self.members = {}  # dialogue -> its clients' indices
         for client in clients:
             self.members.setdefault(client.dialogue, []).append(client.index)
@@ -281,7 +281,7 @@ class Run:
     async def send(self, client: Client, message: dict) -> Action:
         action_id = f"a{next(self.ids)}"
         action = Action(
-            action_id, message["action"], client, self.dialogue_size[client.dialogue] - 1, time.perf_counter(),
+            action_id, message["action"], client, len(self.members[client.dialogue]) - 1, time.perf_counter(),
             asyncio.get_running_loop().create_future(),
         )
         self.actions[action_id] = action
@@ -505,7 +505,7 @@ async def measure(setup: str, deployment: Deployment, profile: str, scale: Scale
     run = Run(clients)
     async with Usage(deployment.pids) as usage:
         connect_started = time.perf_counter()
-        connect_seconds = await connect_all(clients)
+        connect_seconds = await asyncio.wait_for(connect_all(clients), CONNECT_SECONDS)
         say(f"  {len(clients)} sockets open in {time.perf_counter() - connect_started:.1f} s")
         listeners = [asyncio.create_task(listen(run, client)) for client in clients]
         usage.start()
@@ -535,6 +535,18 @@ def missing_to_dropped(run: Run, accepted: list[Action]) -> int:
     )
 
 
+def timeline(measured: list[Action], answered: list[Action]) -> dict:
+    """How far the replies trailed the last send, and the average rate of replies: a server that
+    keeps up answers the last action at once; a saturated one shows its capacity in the rate."""
+    if not answered:
+        return {"backlog": math.nan, "throughput": math.nan}
+    last_reply = max(action.replied_at for action in answered)
+    return {
+        "backlog": last_reply - max(action.sent_at for action in measured),
+        "throughput": len(answered) / (last_reply - min(action.sent_at for action in measured)),
+    }
+
+
 def tally(run: Run) -> dict:
     measured = [action for action in run.actions.values() if action.kind in MEASURED]
     answered = [action for action in measured if action.replied_at is not None]
@@ -552,9 +564,11 @@ def tally(run: Run) -> dict:
         "latencies": [arrival - action.sent_at for action in accepted for arrival in action.arrivals.values()],
         "acks": [action.replied_at - action.sent_at for action in answered],
         "by_kind": by_kind,
-        "backlog": max((action.replied_at for action in answered), default=math.nan) - max((action.sent_at for action in measured), default=math.nan),
+        **timeline(measured, answered),
         "missing_to_dropped": missing_to_dropped(run, accepted),
-        "facilitator": (len(facilitator), sum(action.replied_at is not None and not action.refusal for action in facilitator)),
+        "moves": len(facilitator),
+        "moves_accepted": sum(action.replied_at is not None and not action.refusal for action in facilitator),
+        "move_replies": [action.replied_at - action.sent_at for action in facilitator if action.replied_at is not None],
         "lateness": run.lateness,
         "dropped": [f"{client.role} {client.url}: close code {client.ws.close_code}" for client in run.dropped],
         "stray_replies": run.stray_replies,
@@ -629,17 +643,24 @@ def details(result: dict) -> list[str]:
     acks, connect_seconds, lateness = result["acks"], result["connect"], result["lateness"]
     lost = result["expected"] - len(result["latencies"])
     kinds = ", ".join(f"{kind} {ms(percentile(values, 0.95))} ms" for kind, values in sorted(result["by_kind"].items()))
+    closed = f" ({result['missing_to_dropped']:,} of them to sockets the server closed)" if result["dropped"] else ""
     lines = [
-        f"{result['name']}, {result['profile']}: {lost:,} deliveries missing at the deadline "
-        f"({result['missing_to_dropped']:,} of them to sockets the server closed), {result['unanswered']} actions unanswered",
+        f"{result['name']}, {result['profile']} (app at {result['version']}): {lost:,} deliveries missing at the deadline{closed}, "
+        f"{result['unanswered']} actions unanswered",
         f"  p95 by action: {kinds}; reply to the sender p50 {ms(percentile(acks, 0.5))} ms, p95 {ms(percentile(acks, 0.95))} ms, "
-        f"p99 {ms(percentile(acks, 0.99))} ms; the last reply came {result['backlog']:.1f} s after the last action was sent",
+        f"p99 {ms(percentile(acks, 0.99))} ms; the last reply came {result['backlog']:.1f} s after the last action was sent; "
+        f"on average {result['throughput']:.0f} actions answered a second from the first send to the last reply",
         f"  sockets opened: p50 {ms(percentile(connect_seconds, 0.5))} ms, p95 {ms(percentile(connect_seconds, 0.95))} ms each "
         f"({CONNECT_CONCURRENCY} at a time); measured part {result['wall']:.1f} s; machine busy {100 * result['machine_busy']:.0f} % "
         f"of {psutil.cpu_count()} cores; client sent late by p99 {ms(percentile(lateness, 0.99))} ms, max {ms(max(lateness, default=math.nan))} ms",
-        f"  {result['pushes']:,} pushes received, {result['push_bytes'] / max(result['pushes'], 1) / 1024:.1f} KiB on average; "
-        f"facilitator moves sent / accepted: {result['facilitator'][0]} / {result['facilitator'][1]}",
+        f"  {result['pushes']:,} pushes received, {result['push_bytes'] / max(result['pushes'], 1) / 1024:.1f} KiB on average",
     ]
+    if result["moves"]:
+        moves = result["move_replies"]
+        lines.append(
+            f"  facilitator moves sent / accepted: {result['moves']} / {result['moves_accepted']}; "
+            f"reply p50 {ms(percentile(moves, 0.5))} ms, max {ms(max(moves, default=math.nan))} ms"
+        )
     lines += [f"  refused {count}×: {message}" for message, count in result["refusals"].most_common()]
     if result["stray_replies"]:
         lines.append(f"  {result['stray_replies']} replies arrived for no action")
@@ -649,8 +670,21 @@ def details(result: dict) -> list[str]:
     return lines
 
 
+def app_version() -> str:
+    """The commit the app's code is at, marked when ledertrivsel/ has uncommitted changes."""
+
+    def git(*arguments: str) -> str:
+        return subprocess.run(["git", *arguments], cwd=ROOT, capture_output=True, text=True, check=False).stdout.strip()
+
+    commit = git("rev-parse", "--short", "HEAD") or "unknown"
+    return f"{commit} + uncommitted changes" if git("status", "--porcelain", "--", "ledertrivsel") else commit
+
+
 def summary(results: list[dict], failures: list[str]) -> str:
-    lines = []
+    versions = sorted({result["version"] for result in results})
+    lines = [f"App at commit {', '.join(versions)}; Python {sys.version.split()[0]}; {psutil.cpu_count()} cores."]
+    if len(versions) > 1:
+        lines.append("The app changed during the run: each row below names the commit its servers started from.")
     for result in results:
         lines += details(result)
     for result in (result for result in results if result["setup"] != "bare"):
@@ -696,9 +730,11 @@ def main() -> int:
     for setup in setups:
         for profile in profiles:
             say(f"{setup} × {profile}: {scale.participants} participants in {scale.dialogues} dialogues")
+            version = app_version()  # per row, as its servers start: the work tree may change during a run
             try:
                 with SETUPS[setup](folder / f"{setup}-{profile}", scale, STAGES[profile]) as deployment:
-                    results.append(uvloop.run(measure(setup, deployment, profile, scale, random.Random(seed_value))))
+                    result = uvloop.run(measure(setup, deployment, profile, scale, random.Random(seed_value)))
+                    results.append({**result, "version": version})
             except Exception as error:  # one broken set-up must not cost the other rows
                 failures.append(f"{setup} × {profile}: {type(error).__name__}: {error}")
                 say(failures[-1])

@@ -9,11 +9,11 @@ import json
 import time
 import uuid
 
+from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from ledertrivsel.lib.db import run_read, run_write
 from ledertrivsel.organisations.access import can_facilitate
 
 from . import actions, live_render
@@ -81,7 +81,7 @@ class DialogueConsumer(AsyncWebsocketConsumer):
         self.dialogue_id = int(kwargs["dialogue_id"])
         self.role = kwargs["role"]
         self.language = self._language()
-        self.actor = await run_read(identify)(self.scope, self.dialogue_id, self.role)
+        self.actor = await database_sync_to_async(identify)(self.scope, self.dialogue_id, self.role)
         self.key = uuid.uuid4().hex
         self.allowance = BURST
         self.checked_at = time.monotonic()
@@ -90,7 +90,7 @@ class DialogueConsumer(AsyncWebsocketConsumer):
             return
         await self.accept()
         await hub.subscribe(self.dialogue_id, self)
-        await self.send(text_data=await run_read(self.render_everything)())
+        await self.send(text_data=await database_sync_to_async(self.render_everything)())
 
     async def disconnect(self, code):
         if getattr(self, "actor", None) is not None:
@@ -128,7 +128,7 @@ class DialogueConsumer(AsyncWebsocketConsumer):
                 await self.send(text_data=live_render.render_error(message))
                 return
             action_id = str(data.get("action_id", ""))[:64]
-            reply = await run_write(self._perform)(handler, data, action_id)
+            reply = await database_sync_to_async(self._perform)(handler, data, action_id)
             await self.send(text_data=reply)
 
     def _perform(self, handler, data: dict, action_id: str) -> str:

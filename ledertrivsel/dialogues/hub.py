@@ -15,10 +15,9 @@ import asyncio
 import logging
 from collections import defaultdict
 
+from channels.db import database_sync_to_async
 from channels.layers import get_channel_layer
 from django.utils import translation
-
-from ledertrivsel.lib.db import run_read
 
 from . import events, live_render
 from .models import Dialogue
@@ -107,7 +106,7 @@ class DialogueHub:
         clients = list(self.clients.get(dialogue_id, ()))
         if not clients:
             return
-        pushes = await run_read(render_change)(dialogue_id, change, [client.describe() for client in clients])
+        pushes = await database_sync_to_async(render_change)(dialogue_id, change, [client.describe() for client in clients])
         await asyncio.gather(*(client.push(pushes.get(client.key, "")) for client in clients), return_exceptions=True)
         for client in clients:
             if client.participant_id in change["removed"]:

@@ -61,6 +61,7 @@ def phone_context(state: DialogueState, participant) -> dict:
         "my_pick": state.pick_of(participant),
         "my_dots": state.dots_by_participant[participant.pk],
         "dots_left": state.dots_left(participant),
+        "dot_rows": state.dot_rows(participant) if state.kind == "prioritise" else [],
     }
 
 

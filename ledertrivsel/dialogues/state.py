@@ -5,6 +5,8 @@ from collections import Counter, defaultdict
 from functools import cached_property
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ledertrivsel.content.cache import tool_content
 from ledertrivsel.content.models import Card, Step
@@ -146,6 +148,20 @@ class DialogueState:
     def dots_used(self) -> dict[int, int]:
         return {participant_id: sum(counter.values()) for participant_id, counter in self.dots_by_participant.items()}
 
+    def dot_rows(self, participant: Participant) -> list[dict]:
+        """A participant's own dots per card, with the words a screen reader says for each button."""
+        mine = self.dots_by_participant[participant.pk]
+        return [
+            {
+                "card": card,
+                "mine": mine.get(card.pk, 0),
+                "mine_label": dot_label(mine.get(card.pk, 0)),
+                "add_label": _("Put a dot on %(title)s") % {"title": card.title},
+                "remove_label": _("Take a dot off %(title)s") % {"title": card.title},
+            }
+            for card in self.dot_cards
+        ]
+
     def dots_left(self, participant: Participant) -> int:
         return Dialogue.DOTS_PER_PARTICIPANT - sum(self.dots_by_participant[participant.pk].values())
 
@@ -164,7 +180,13 @@ class DialogueState:
         top = max(counts.values(), default=0) or 1
         themed = {theme.card_id for theme in self.themes}
         rows = [
-            {"card": card, "count": counts[card.pk], "share": round(100 * counts[card.pk] / top), "confirmed": card.pk in themed}
+            {
+                "card": card,
+                "count": counts[card.pk],
+                "count_label": dot_label(counts[card.pk]),
+                "share": round(100 * counts[card.pk] / top),
+                "confirmed": card.pk in themed,
+            }
             for card in self.dot_cards
         ]
         return sorted(rows, key=lambda row: -row["count"])
@@ -187,3 +209,7 @@ class DialogueState:
     def ordered_next_steps(self) -> list[NextStep]:
         position = {theme.card_id: theme.position for theme in self.themes}
         return sorted(self.next_steps, key=lambda step: position.get(step.card_id, 99))
+
+
+def dot_label(count: int) -> str:
+    return ngettext("%(count)s dot", "%(count)s dots", count) % {"count": count}

@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 
-.PHONY: run test setup browser bench translations clean
+.PHONY: run test setup browser bench bench-live translations clean
 
 run: setup
 	$(BIN)/ledertrivsel serve
@@ -30,6 +30,10 @@ browser:
 
 bench: setup
 	$(BIN)/python bench/pages.py
+
+# Live dialogues over real WebSockets: about 10 minutes; needs PostgreSQL and Redis on 127.0.0.1.
+bench-live: setup
+	$(BIN)/python bench/live.py
 
 translations: setup
 	$(BIN)/python scripts/translations.py

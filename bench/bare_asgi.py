@@ -5,8 +5,9 @@
 Rooms by path: a socket joins the room of its path less the last segment, so the app's
 /ws/dialoger/<id>/screen/ and /ws/dialoger/<id>/phone/ share one room, as they share a dialogue.
 It answers each message as the app does (an empty `live-error` to the sender) and sends every
-other socket in the room a small `live-meta` push carrying the message's action_id. No database, no Django, no rendering: what is left is uvicorn, the WebSocket
-protocol and asyncio, measured with the same client and load as the app.
+other socket in the room a small `live-meta` push carrying the message's action_id. No database,
+no Django, no rendering: what is left is uvicorn, the WebSocket protocol and asyncio, measured
+with the same client and load as the app.
 """
 
 import argparse

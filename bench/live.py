@@ -193,7 +193,8 @@ def bare_server(folder: Path, scale: Scale, stage: int):
     folder.mkdir(parents=True, exist_ok=True)
     port, log_path = free_port(), folder / "bare.log"
     with open(log_path, "w") as log:
-        process = subprocess.Popen([sys.executable, str(BENCH / "bare_asgi.py"), "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
+        command = [sys.executable, str(BENCH / "bare_asgi.py"), "--port", str(port)]
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
     try:
         wait_for_port(port, process)
         # The bare server checks no cookies and knows no cards: any room names and card keys do.
@@ -407,7 +408,11 @@ async def burst(run: Run, cards: list[str], scale: Scale, rng: random.Random):
     await wait_until(run.answered, REPLY_WAIT_SECONDS)
     await asyncio.gather(*(move_on(run, screen, steps=PRIORITISE_STAGE - PICK_STAGE) for screen in run.screens))
     say("  every facilitator has moved on to prioritise; dots follow")
-    dots = [(rng.uniform(0, scale.window), phone, fixed({"action": "dot", "card": rng.choice(cards)})) for phone in run.phones for _ in range(DOTS_EACH)]
+    dots = [
+        (rng.uniform(0, scale.window), phone, fixed({"action": "dot", "card": rng.choice(cards)}))
+        for phone in run.phones
+        for _ in range(DOTS_EACH)
+    ]
     await play(run, dots)
 
 
@@ -652,7 +657,8 @@ def details(result: dict) -> list[str]:
         f"on average {result['throughput']:.0f} actions answered a second from the first send to the last reply",
         f"  sockets opened: p50 {ms(percentile(connect_seconds, 0.5))} ms, p95 {ms(percentile(connect_seconds, 0.95))} ms each "
         f"({CONNECT_CONCURRENCY} at a time); measured part {result['wall']:.1f} s; machine busy {100 * result['machine_busy']:.0f} % "
-        f"of {psutil.cpu_count()} cores; client sent late by p99 {ms(percentile(lateness, 0.99))} ms, max {ms(max(lateness, default=math.nan))} ms",
+        f"of {psutil.cpu_count()} cores; client sent late by p99 {ms(percentile(lateness, 0.99))} ms, "
+        f"max {ms(max(lateness, default=math.nan))} ms",
         f"  {result['pushes']:,} pushes received, {result['push_bytes'] / max(result['pushes'], 1) / 1024:.1f} KiB on average",
     ]
     if result["moves"]:

@@ -32,6 +32,7 @@ from ledertrivsel.dialogues.models import Dialogue, Participant  # noqa: E402
 from ledertrivsel.organisations.models import Membership, Organisation  # noqa: E402
 
 PICK_STAGE = 2  # tool 1: 1 cards, 2 pick, 3 reasons, 4 prioritise, 5 next steps
+KEY_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789"  # as Django's own session keys
 
 
 def facilitator():
@@ -46,7 +47,7 @@ def new_sessions(contents: list[dict]) -> list[str]:
     store = SessionStore()
     expire = timezone.now() + datetime.timedelta(days=1)
     sessions = [
-        Session(session_key=get_random_string(32, "abcdefghijklmnopqrstuvwxyz0123456789"), session_data=store.encode(content), expire_date=expire)
+        Session(session_key=get_random_string(32, KEY_CHARACTERS), session_data=store.encode(content), expire_date=expire)
         for content in contents
     ]
     Session.objects.bulk_create(sessions)

@@ -93,6 +93,7 @@ class DialogueConsumer(AsyncWebsocketConsumer):
         await self.send(text_data=await database_sync_to_async(self.render_everything)())
 
     async def disconnect(self, code):
+        self.gone = True
         if getattr(self, "actor", None) is not None:
             await hub.unsubscribe(self.dialogue_id, self)
 
@@ -109,9 +110,15 @@ class DialogueConsumer(AsyncWebsocketConsumer):
             "origin": self._origin(),
         }
 
+    gone = False  # set when the socket has closed; a late push or reply is then dropped
+
     async def push(self, html: str):
-        if html:
+        if html and not self.gone:
             await self.send(text_data=html)
+
+    async def close(self, code=None, reason=None):
+        self.gone = True
+        await super().close(code=code, reason=reason)
 
     async def receive(self, text_data=None, bytes_data=None):
         with translation.override(self.language):
@@ -129,7 +136,7 @@ class DialogueConsumer(AsyncWebsocketConsumer):
                 return
             action_id = str(data.get("action_id", ""))[:64]
             reply = await database_sync_to_async(self._perform)(handler, data, action_id)
-            await self.send(text_data=reply)
+            await self.push(reply)
 
     def _perform(self, handler, data: dict, action_id: str) -> str:
         with translation.override(self.language):

@@ -6,6 +6,7 @@ A refusal raises DialogueError with a message for the person who acted.
 """
 
 import datetime
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
@@ -105,6 +106,22 @@ def _acting_for(actor: Actor, dialogue: Dialogue, participant_id=None) -> Partic
     return participant
 
 
+@contextmanager
+def _change(actor: Actor | None, dialogue_id: int, *steps: str, facilitator: bool = False, unlocked: bool = False):
+    """The opening every change shares: who may act, one transaction, the dialogue locked
+    for it and still open, and (when given) the steps it is allowed in."""
+    if facilitator:
+        _require_facilitator(actor)
+    with transaction.atomic():
+        dialogue = _dialogue_for_update(dialogue_id)
+        _require_open(dialogue)
+        if steps:
+            _require_step(dialogue, *steps)
+        if unlocked:
+            _require_unlocked(dialogue)
+        yield dialogue
+
+
 def _save(dialogue: Dialogue, *fields: str):
     dialogue.version += 1
     dialogue.save(update_fields=["version", *fields])
@@ -174,9 +191,7 @@ def add_person_without_device(actor: Actor, dialogue_id: int, name) -> Participa
 
 
 def _add_participant(dialogue_id: int, name: str, *, has_device: bool) -> Participant:
-    with transaction.atomic():
-        dialogue = _dialogue_for_update(dialogue_id)
-        _require_open(dialogue)
+    with _change(None, dialogue_id) as dialogue:
         if Participant.objects.filter(dialogue=dialogue, name__iexact=name, removed_at__isnull=True).exists():
             raise DialogueError(
                 _("Someone in the dialogue is already called %(name)s. Add an initial or a surname.") % {"name": name}
@@ -189,10 +204,7 @@ def _add_participant(dialogue_id: int, name: str, *, has_device: bool) -> Partic
 
 def remove_participant(actor: Actor, dialogue_id: int, participant_id) -> None:
     """Takes a person out of the dialogue, with their pick and dots, which no longer count."""
-    _require_facilitator(actor)
-    with transaction.atomic():
-        dialogue = _dialogue_for_update(dialogue_id)
-        _require_open(dialogue)
+    with _change(actor, dialogue_id, facilitator=True) as dialogue:
         participant = _participant(dialogue, participant_id)
         Pick.objects.filter(participant=participant).delete()
         Dot.objects.filter(participant=participant).delete()
@@ -206,10 +218,7 @@ def remove_participant(actor: Actor, dialogue_id: int, participant_id) -> None:
 
 
 def pick(actor: Actor, dialogue_id: int, card_key, participant_id=None, action_id: str = "") -> None:
-    with transaction.atomic():
-        dialogue = _dialogue_for_update(dialogue_id)
-        _require_open(dialogue)
-        _require_step(dialogue, "pick")
+    with _change(actor, dialogue_id, "pick") as dialogue:
         if dialogue.revealed:
             raise DialogueError(_("The picks have been revealed, so they can no longer be changed."))
         _require_unlocked(dialogue)
@@ -229,11 +238,7 @@ def save_reason(actor: Actor, dialogue_id: int, reason, participant_id=None, act
             _("A reason can be at most %(max)s characters; this one has %(count)s. Shorten it a little.")
             % {"max": Dialogue.REASON_MAX, "count": len(reason)}
         )
-    with transaction.atomic():
-        dialogue = _dialogue_for_update(dialogue_id)
-        _require_open(dialogue)
-        _require_step(dialogue, "pick", "reasons")
-        _require_unlocked(dialogue)
+    with _change(actor, dialogue_id, "pick", "reasons", unlocked=True) as dialogue:
         participant = _acting_for(actor, dialogue, participant_id)
         updated = Pick.objects.filter(participant=participant).update(reason=reason, updated_at=timezone.now())
         if not updated:
@@ -252,11 +257,7 @@ def dot_cards(dialogue: Dialogue) -> list[Card]:
 
 
 def add_dot(actor: Actor, dialogue_id: int, card_key, participant_id=None, action_id: str = "") -> None:
-    with transaction.atomic():
-        dialogue = _dialogue_for_update(dialogue_id)
-        _require_open(dialogue)
-        _require_step(dialogue, "prioritise")
-        _require_unlocked(dialogue)
+    with _change(actor, dialogue_id, "prioritise", unlocked=True) as dialogue:
         participant = _acting_for(actor, dialogue, participant_id)
         card = _card(dialogue, card_key)
         if dialogue.dots_on_chosen_only and card.pk not in {card.pk for card in dot_cards(dialogue)}:
@@ -277,11 +278,7 @@ def add_dot(actor: Actor, dialogue_id: int, card_key, participant_id=None, actio
 
 
 def remove_dot(actor: Actor, dialogue_id: int, card_key, participant_id=None, action_id: str = "") -> None:
-    with transaction.atomic():
-        dialogue = _dialogue_for_update(dialogue_id)
-        _require_open(dialogue)
-        _require_step(dialogue, "prioritise")
-        _require_unlocked(dialogue)
+    with _change(actor, dialogue_id, "prioritise", unlocked=True) as dialogue:
         participant = _acting_for(actor, dialogue, participant_id)
         card = _card(dialogue, card_key)
         dot = Dot.objects.filter(participant=participant, card=card).order_by("-created_at").first()
@@ -299,9 +296,7 @@ def go_to_stage(actor: Actor, dialogue_id: int, direction) -> None:
     """Moves everyone one step on (+1) or back (-1). Passing the pick step reveals the picks."""
     _require_facilitator(actor)
     step = 1 if str(direction) in ("1", "+1", "next") else -1
-    with transaction.atomic():
-        dialogue = _dialogue_for_update(dialogue_id)
-        _require_open(dialogue)
+    with _change(actor, dialogue_id) as dialogue:
         target = dialogue.stage + step
         if not 0 <= target <= len(dialogue.steps()):
             raise DialogueError(_("There is no step that way."))
@@ -318,21 +313,14 @@ def go_to_stage(actor: Actor, dialogue_id: int, direction) -> None:
 
 
 def reveal(actor: Actor, dialogue_id: int) -> None:
-    _require_facilitator(actor)
-    with transaction.atomic():
-        dialogue = _dialogue_for_update(dialogue_id)
-        _require_open(dialogue)
-        _require_step(dialogue, "pick")
+    with _change(actor, dialogue_id, "pick", facilitator=True) as dialogue:
         dialogue.revealed = True
         _save(dialogue, "revealed")
         events.announce(dialogue.pk, events.ALL)
 
 
 def set_locked(actor: Actor, dialogue_id: int, locked: bool) -> None:
-    _require_facilitator(actor)
-    with transaction.atomic():
-        dialogue = _dialogue_for_update(dialogue_id)
-        _require_open(dialogue)
+    with _change(actor, dialogue_id, facilitator=True) as dialogue:
         dialogue.locked = bool(locked)
         _save(dialogue, "locked")
         events.announce(dialogue.pk, events.ALL)
@@ -348,11 +336,7 @@ def round_order(dialogue: Dialogue) -> list[Pick]:
 
 
 def move_round(actor: Actor, dialogue_id: int, delta) -> None:
-    _require_facilitator(actor)
-    with transaction.atomic():
-        dialogue = _dialogue_for_update(dialogue_id)
-        _require_open(dialogue)
-        _require_step(dialogue, "reasons")
+    with _change(actor, dialogue_id, "reasons", facilitator=True) as dialogue:
         target = dialogue.round_position + (1 if str(delta) in ("1", "+1", "next") else -1)
         if not 0 <= target < len(round_order(dialogue)):
             raise DialogueError(_("There is nobody more that way in the round."))
@@ -362,11 +346,7 @@ def move_round(actor: Actor, dialogue_id: int, delta) -> None:
 
 
 def set_dot_scope(actor: Actor, dialogue_id: int, chosen_only: bool) -> None:
-    _require_facilitator(actor)
-    with transaction.atomic():
-        dialogue = _dialogue_for_update(dialogue_id)
-        _require_open(dialogue)
-        _require_step(dialogue, "prioritise")
+    with _change(actor, dialogue_id, "prioritise", facilitator=True) as dialogue:
         if Dot.objects.filter(dialogue=dialogue).exists():
             raise DialogueError(_("Dots have been placed already. Choose which cards take dots before anyone votes."))
         dialogue.dots_on_chosen_only = bool(chosen_only)
@@ -380,10 +360,7 @@ def confirm_themes(actor: Actor, dialogue_id: int, card_keys) -> None:
     keys = list(dict.fromkeys(keys))
     if not 1 <= len(keys) <= Dialogue.MAX_THEMES:
         raise DialogueError(_("Choose 1-3 themes to work on."))
-    with transaction.atomic():
-        dialogue = _dialogue_for_update(dialogue_id)
-        _require_open(dialogue)
-        _require_step(dialogue, "prioritise")
+    with _change(actor, dialogue_id, "prioritise") as dialogue:
         cards = [_card(dialogue, key) for key in keys]
         PrioritisedTheme.objects.filter(dialogue=dialogue).delete()
         PrioritisedTheme.objects.bulk_create(
@@ -422,10 +399,7 @@ def save_next_step(actor: Actor, dialogue_id: int, card_key, fields: dict, actio
             raise DialogueError(_("A short field can hold at most 200 characters."))
     for name in NextStep.DATE_FIELDS:
         values[name] = _parse_date(name, fields.get(name, ""))
-    with transaction.atomic():
-        dialogue = _dialogue_for_update(dialogue_id)
-        _require_open(dialogue)
-        _require_step(dialogue, "next_steps")
+    with _change(actor, dialogue_id, "next_steps") as dialogue:
         card = _card(dialogue, card_key)
         updated = NextStep.objects.filter(dialogue=dialogue, card=card).update(**values, updated_at=timezone.now())
         if not updated:
@@ -435,10 +409,7 @@ def save_next_step(actor: Actor, dialogue_id: int, card_key, fields: dict, actio
 
 
 def end_dialogue(actor: Actor, dialogue_id: int) -> None:
-    _require_facilitator(actor)
-    with transaction.atomic():
-        dialogue = _dialogue_for_update(dialogue_id)
-        _require_open(dialogue)
+    with _change(actor, dialogue_id, facilitator=True) as dialogue:
         dialogue.ended_at = timezone.now()
         dialogue.locked = True
         _save(dialogue, "ended_at", "locked")

@@ -5,10 +5,13 @@ an announcement always finds the change in the database.
 """
 
 import asyncio
+import logging
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import transaction
+
+log = logging.getLogger(__name__)
 
 # What a change touches, so screens re-render only that.
 PEOPLE = "people"  # who is here and who has acted; the phones' status line
@@ -48,9 +51,25 @@ def publish(message: dict):
     group = group_name(message["dialogue"])
     loop = server_loop
     if loop is not None and loop.is_running() and not _in_loop(loop):
-        loop.call_soon_threadsafe(lambda: loop.create_task(layer.group_send(group, message)))
+        loop.call_soon_threadsafe(lambda: _keep(loop.create_task(layer.group_send(group, message))))
     else:
         async_to_sync(layer.group_send)(group, message)
+
+
+# asyncio keeps only weak references to tasks: hold each announcement until it is sent,
+# and log one that fails instead of losing it without a word.
+_sending = set()
+
+
+def _keep(task):
+    _sending.add(task)
+    task.add_done_callback(_sent)
+
+
+def _sent(task):
+    _sending.discard(task)
+    if not task.cancelled() and task.exception() is not None:
+        log.error("a live announcement could not be sent", exc_info=task.exception())
 
 
 def _in_loop(loop) -> bool:

@@ -326,19 +326,12 @@ def set_locked(actor: Actor, dialogue_id: int, locked: bool) -> None:
         events.announce(dialogue.pk, events.ALL)
 
 
-def round_order(dialogue: Dialogue) -> list[Pick]:
-    """The round of reasons: everyone who picked a card, in the order they joined."""
-    return list(
-        Pick.objects.filter(dialogue=dialogue, participant__removed_at__isnull=True)
-        .select_related("participant", "card")
-        .order_by("participant__joined_at", "participant_id")
-    )
-
-
 def move_round(actor: Actor, dialogue_id: int, delta) -> None:
     with _change(actor, dialogue_id, "reasons", facilitator=True) as dialogue:
         target = dialogue.round_position + (1 if str(delta) in ("1", "+1", "next") else -1)
-        if not 0 <= target < len(round_order(dialogue)):
+        # The round is everyone still here who picked a card (DialogueState.round orders it).
+        in_round = Pick.objects.filter(dialogue=dialogue, participant__removed_at__isnull=True).count()
+        if not 0 <= target < in_round:
             raise DialogueError(_("There is nobody more that way in the round."))
         dialogue.round_position = target
         _save(dialogue, "round_position")

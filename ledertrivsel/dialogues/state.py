@@ -4,7 +4,6 @@ import datetime
 from collections import Counter, defaultdict
 from functools import cached_property
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -24,7 +23,6 @@ class DialogueState:
         self.steps: list[Step] = content.steps
         self.cards: list[Card] = content.cards
         self._card_by_id = content.card_by_id
-        self.loaded_at = timezone.now()
 
     @classmethod
     def load(cls, dialogue_id: int) -> "DialogueState":
@@ -88,14 +86,6 @@ class DialogueState:
         ]
 
     # --- People and what they did ------------------------------------------------------------
-
-    @property
-    def people_with_device(self) -> list[Participant]:
-        return [person for person in self.participants if person.has_device]
-
-    @property
-    def people_without_device(self) -> list[Participant]:
-        return [person for person in self.participants if not person.has_device]
 
     @cached_property
     def active_picks(self) -> list[Pick]:
@@ -191,19 +181,7 @@ class DialogueState:
         ]
         return sorted(rows, key=lambda row: -row["count"])
 
-    @cached_property
-    def dotted_by_card(self) -> dict[int, list[str]]:
-        names = {person.pk: person.name for person in self.participants}
-        grouped = defaultdict(list)
-        for dot in self.dots:
-            grouped[dot.card_id].append(names.get(dot.participant_id, ""))
-        return grouped
-
     # --- Themes and next steps ---------------------------------------------------------------
-
-    @property
-    def theme_card_ids(self) -> set[int]:
-        return {theme.card_id for theme in self.themes}
 
     @cached_property
     def ordered_next_steps(self) -> list[NextStep]:

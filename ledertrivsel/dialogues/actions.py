@@ -10,13 +10,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from ledertrivsel.content.cache import tool_content
 from ledertrivsel.content.models import Card, Tool
+from ledertrivsel.lib.rows import execute, first, scalar
 from ledertrivsel.lib.text import clean_line, clean_text
 from ledertrivsel.organisations.models import Organisation
 
@@ -48,7 +48,7 @@ class Actor:
 
 
 def _dialogue_for_update(dialogue_id: int) -> Dialogue:
-    dialogue = Dialogue.objects.select_for_update().filter(pk=dialogue_id).first()
+    dialogue = first(Dialogue, "id = %s", dialogue_id, for_update=True)
     if dialogue is None:
         raise DialogueError(_("This dialogue does not exist."))
     return dialogue
@@ -86,7 +86,7 @@ def _participant(dialogue: Dialogue, participant_id) -> Participant:
         participant_id = int(participant_id)
     except (TypeError, ValueError):
         raise DialogueError(_("That person is not in this dialogue.")) from None
-    participant = Participant.objects.filter(pk=participant_id, dialogue=dialogue, removed_at__isnull=True).first()
+    participant = first(Participant, "id = %s AND dialogue_id = %s AND removed_at IS NULL", participant_id, dialogue.pk)
     if participant is None:
         raise DialogueError(_("That person is not in this dialogue."))
     return participant
@@ -129,7 +129,7 @@ def _save(dialogue: Dialogue, *fields: str):
 
 def _bump(dialogue: Dialogue):
     """A new version for a change that lives in another table (a pick, a dot, a reason)."""
-    Dialogue.objects.filter(pk=dialogue.pk).update(version=F("version") + 1)
+    execute(f"UPDATE {Dialogue._meta.db_table} SET version = version + 1 WHERE id = %s", dialogue.pk)
 
 
 def clean_name(value) -> str:
@@ -262,7 +262,7 @@ def add_dot(actor: Actor, dialogue_id: int, card_key, participant_id=None, actio
         card = _card(dialogue, card_key)
         if dialogue.dots_on_chosen_only and card.pk not in {card.pk for card in dot_cards(dialogue)}:
             raise DialogueError(_("In this round, dots go only on the cards that were picked."))
-        used = Dot.objects.filter(participant=participant).count()
+        used = scalar(f"SELECT COUNT(*) FROM {Dot._meta.db_table} WHERE participant_id = %s", participant.pk)
         if used >= Dialogue.DOTS_PER_PARTICIPANT:
             raise DialogueError(
                 ngettext(
@@ -281,10 +281,10 @@ def remove_dot(actor: Actor, dialogue_id: int, card_key, participant_id=None, ac
     with _change(actor, dialogue_id, "prioritise", unlocked=True) as dialogue:
         participant = _acting_for(actor, dialogue, participant_id)
         card = _card(dialogue, card_key)
-        dot = Dot.objects.filter(participant=participant, card=card).order_by("-created_at").first()
-        if dot is None:
+        table = Dot._meta.db_table
+        newest = f"SELECT id FROM {table} WHERE participant_id = %s AND card_id = %s ORDER BY created_at DESC, id DESC LIMIT 1"
+        if not execute(f"DELETE FROM {table} WHERE id IN ({newest})", participant.pk, card.pk):
             raise DialogueError(_("There is no dot of yours on that card."))
-        dot.delete()
         _bump(dialogue)
         events.announce(dialogue.pk, events.PEOPLE, action_id=action_id, personal=[participant.pk])
 

@@ -9,11 +9,17 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
+from django.utils.translation import get_language
+
+from ledertrivsel.content.cache import tool_content
+from ledertrivsel.lib.memo import Memo
 
 from .qr import qr_svg
 from .state import DialogueState
 
 SCREEN_PARTS = ("controls", "stage", "people")
+_phone_mains = Memo(4096)
+_tally_rows = Memo(4096)
 
 
 def meta(state: DialogueState, action_ids=()) -> str:
@@ -26,13 +32,14 @@ def meta(state: DialogueState, action_ids=()) -> str:
 
 def screen_context(state: DialogueState, origin: str = "") -> dict:
     """`origin` is the scheme and host the screen was opened on, e.g. http://127.0.0.1:8000."""
-    join_url = f"{origin}{reverse('dialogues:join_link', args=[state.dialogue.code])}"
+    in_lobby = state.kind == "lobby" and origin
+    # The QR code is only shown in the lobby; drawing it (and reversing its URL) on every push would be waste.
+    join_url = f"{origin}{reverse('dialogues:join_link', args=[state.dialogue.code])}" if in_lobby else ""
     return {
         "state": state,
         "dialogue": state.dialogue,
         "join_host": origin.split("://", 1)[-1],
-        "join_url": join_url,
-        "qr_svg": qr_svg(join_url) if state.kind == "lobby" and origin else "",
+        "qr_svg": qr_svg(join_url) if in_lobby else "",
     }
 
 
@@ -46,6 +53,20 @@ def render_screen(state: DialogueState, parts=SCREEN_PARTS, *, origin: str = "",
         if person is not None:
             html.append(render_to_string("dialogues/live/screen_person.html", {**context, "person": person}))
     return "".join(html)
+
+
+def render_tally_rows(state: DialogueState) -> str:
+    """The tally's rows. Every dot redraws the tally, but a row (a card with its count and
+    bar) looks the same in many dialogues, so each is drawn once and then reused."""
+    stamp = tool_content(state.dialogue.tool_id).loaded_at
+    language = get_language()
+    return "".join(
+        _tally_rows.get(
+            (language, stamp, row["card"].pk, row["count"], row["share"], row["confirmed"]),
+            lambda row=row: render_to_string("dialogues/live/screen_tally_row.html", {"row": row}),
+        )
+        for row in state.tally
+    )
 
 
 def render_phone_status(state: DialogueState, *, oob: bool = True) -> str:
@@ -66,7 +87,35 @@ def phone_context(state: DialogueState, participant) -> dict:
 
 
 def render_phone_main(state: DialogueState, participant, *, oob: bool = True) -> str:
+    key = phone_main_key(state, participant)
+    if key is None:
+        return _render_phone_main(state, participant, oob)
+    return _phone_mains.get((oob, *key), lambda: _render_phone_main(state, participant, oob))
+
+
+def _render_phone_main(state: DialogueState, participant, oob: bool) -> str:
     return render_to_string("dialogues/live/phone_main.html", {**phone_context(state, participant), "oob": oob})
+
+
+def phone_main_key(state: DialogueState, participant) -> tuple | None:
+    """Everything a participant's own view (phone_main.html) depends on, or None to render it afresh.
+
+    When the facilitator moves on, ten phones per dialogue need their view at once, and most
+    of them look the same (nobody has dots yet); a dot leaves a view that many others share.
+    The key must name every input of the template: keep the two in step.
+    """
+    dialogue = state.dialogue
+    content = tool_content(dialogue.tool_id)
+    key = (get_language(), dialogue.tool_id, content.loaded_at, state.kind, dialogue.is_ended, dialogue.locked)
+    if dialogue.is_ended or state.kind in ("lobby", "cards", "next_steps"):
+        return key
+    if state.kind == "prioritise":
+        mine = state.dots_by_participant[participant.pk]
+        return (*key, tuple(card.pk for card in state.dot_cards), tuple(sorted(mine.items())))
+    pick = state.pick_of(participant)
+    if pick is not None and pick.reason:
+        return None  # a person's own words are not kept beyond the render
+    return (*key, dialogue.revealed, dialogue.anonymous, pick.card_id if pick else None)
 
 
 def render_removed() -> str:

@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 
 from ledertrivsel.content.cache import tool_content
 from ledertrivsel.content.models import Card, Step
+from ledertrivsel.lib.rows import first, rows
 
 from .models import Dialogue, Dot, NextStep, Participant, Pick, PrioritisedTheme
 from .timing import suggested_minutes
@@ -26,7 +27,11 @@ class DialogueState:
 
     @classmethod
     def load(cls, dialogue_id: int) -> "DialogueState":
-        return cls(Dialogue.objects.select_related("tool", "organisation").get(pk=dialogue_id))
+        # Raw reads (lib/rows.py): every push reloads these tables, and the ORM's compiler was most of the cost.
+        dialogue = first(Dialogue, "id = %s", dialogue_id)
+        if dialogue is None:
+            raise Dialogue.DoesNotExist(dialogue_id)
+        return cls(dialogue)
 
     def _with_cards(self, rows):
         # Attach cards from the deck in memory instead of a query per row.
@@ -36,23 +41,23 @@ class DialogueState:
 
     @cached_property
     def participants(self) -> list[Participant]:
-        return list(Participant.objects.filter(dialogue=self.dialogue, removed_at__isnull=True))
+        return rows(Participant, "dialogue_id = %s AND removed_at IS NULL", self.dialogue.pk, order="joined_at, id")
 
     @cached_property
     def picks(self) -> dict[int, Pick]:
-        return {pick.participant_id: pick for pick in self._with_cards(list(Pick.objects.filter(dialogue=self.dialogue)))}
+        return {pick.participant_id: pick for pick in self._with_cards(rows(Pick, "dialogue_id = %s", self.dialogue.pk))}
 
     @cached_property
     def dots(self) -> list[Dot]:
-        return self._with_cards(list(Dot.objects.filter(dialogue=self.dialogue)))
+        return self._with_cards(rows(Dot, "dialogue_id = %s", self.dialogue.pk, order="id"))
 
     @cached_property
     def themes(self) -> list[PrioritisedTheme]:
-        return self._with_cards(list(PrioritisedTheme.objects.filter(dialogue=self.dialogue)))
+        return self._with_cards(rows(PrioritisedTheme, "dialogue_id = %s", self.dialogue.pk, order="position"))
 
     @cached_property
     def next_steps(self) -> list[NextStep]:
-        return self._with_cards(list(NextStep.objects.filter(dialogue=self.dialogue)))
+        return self._with_cards(rows(NextStep, "dialogue_id = %s", self.dialogue.pk, order="id"))
 
     # --- The step ---------------------------------------------------------------------------
 

@@ -27,3 +27,12 @@ def person_label(state, participant, number=None):
     if state.dialogue.anonymous:
         return _("Participant") if number is None else _("Participant %(number)s") % {"number": number}
     return participant.name
+
+
+@register.simple_tag
+def tally_rows(state):
+    from django.utils.safestring import mark_safe
+
+    from ledertrivsel.dialogues.live_render import render_tally_rows
+
+    return mark_safe(render_tally_rows(state))  # rendered from an autoescaping template

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "ledertrivsel.printing",
     "ledertrivsel.organisations",
     "ledertrivsel.dialogues",
+    "ledertrivsel.plans",
 ]
 
 MIDDLEWARE = [

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ledertrivsel.content.cache import tool_content
 from ledertrivsel.content.models import Card, Step, Tool
-from ledertrivsel.organisations.models import Organisation
+from ledertrivsel.organisations.models import Group, Organisation
 
 # Six characters without look-alikes (no 0/O, 1/I/L): 31^6 ≈ 887 million codes.
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -29,6 +29,13 @@ class Dialogue(models.Model):
     REASON_MAX = 500
 
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="dialogues")
+    group = models.ForeignKey(
+        Group, on_delete=models.SET_NULL, null=True, blank=True, related_name="dialogues", verbose_name=_("group")
+    )
+    # The group's last plan, followed up in a step before the cards (see `steps`).
+    follow_up_plan = models.ForeignKey(
+        "plans.ActionPlan", on_delete=models.SET_NULL, null=True, blank=True, related_name="followed_up_in"
+    )
     tool = models.ForeignKey(Tool, on_delete=models.PROTECT, related_name="dialogues")
     title = models.CharField(_("title"), max_length=120)
     facilitator = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")

@@ -1,9 +1,12 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from . import views
 from .forms import EmailAuthenticationForm
 
 urlpatterns = [
+    path("grupper/", views.groups, name="groups"),
+    path("grupper/<int:group_id>/", views.edit_group, name="edit_group"),
     path("login/", auth_views.LoginView.as_view(authentication_form=EmailAuthenticationForm), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("adgangskode/nulstil/", auth_views.PasswordResetView.as_view(), name="password_reset"),

@@ -16,3 +16,17 @@ def pytest_configure(config):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _danish_by_default():
+    """Every test starts in Danish, as a fresh request does: a test that switched to English
+    (a request under /en/, translation.override) must not leave the next one in English."""
+    from django.utils import translation
+
+    translation.activate("da")
+    yield
+    translation.deactivate()

@@ -12,5 +12,6 @@ urlpatterns += i18n_patterns(
     path("redskaber/", include("ledertrivsel.printing.urls")),
     path("", include("ledertrivsel.dialogues.urls")),
     path("", include("ledertrivsel.organisations.urls")),
+    path("", include("ledertrivsel.plans.urls")),
     prefix_default_language=False,
 )

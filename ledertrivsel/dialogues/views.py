@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from ledertrivsel.content.models import Tool
 from ledertrivsel.lib.ratelimit import client_address, count_attempt, is_blocked
 from ledertrivsel.organisations.access import facilitated_organisations
+from ledertrivsel.plans.models import ActionPlan
 
 from . import actions, live_render
 from .access import facilitated_dialogue, remember_participation, session_participant
@@ -121,7 +122,8 @@ def phone(request, code):
 def summary(request, dialogue_id):
     dialogue = facilitated_dialogue(request, dialogue_id)
     state = DialogueState.load(dialogue.pk)
-    return render(request, "dialogues/summary.html", {"state": state, "dialogue": state.dialogue})
+    plan = ActionPlan.objects.filter(dialogue=dialogue).first()
+    return render(request, "dialogues/summary.html", {"state": state, "dialogue": state.dialogue, "plan": plan})
 
 
 @login_required

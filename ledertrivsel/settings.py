@@ -170,6 +170,10 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+# Where the app is reached from outside: links in e-mails and exported files, made without a request.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# `send_plan_reminders` mails an action's responsible person when its deadline is this many days away or fewer.
+PLAN_REMINDER_DAYS = int(os.environ.get("PLAN_REMINDER_DAYS", "7"))
 
 # Security headers that hold in every environment; HTTPS-only ones follow
 # SECURE_COOKIES so the embedded run on http://127.0.0.1 keeps working.

@@ -9,6 +9,7 @@ import datetime
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,10 +19,12 @@ from ledertrivsel.content.cache import tool_content
 from ledertrivsel.content.models import Card, Tool
 from ledertrivsel.lib.rows import execute, first, scalar
 from ledertrivsel.lib.text import clean_line, clean_text
-from ledertrivsel.organisations.models import Organisation
+from ledertrivsel.organisations.models import Group, Organisation
+from ledertrivsel.plans import services as plan_services
+from ledertrivsel.plans.models import Action, ActionPlan
 
 from . import events
-from .models import Dialogue, Dot, NextStep, Participant, Pick, PrioritisedTheme, new_join_code
+from .models import PLAN_FOLLOW_UP, Dialogue, Dot, NextStep, Participant, Pick, PrioritisedTheme, new_join_code
 
 
 class DialogueError(Exception):
@@ -150,12 +153,35 @@ def clean_code(value) -> str:
 # --- Starting, joining and leaving ------------------------------------------------------------
 
 
-def create_dialogue(*, user, organisation: Organisation, tool: Tool, title: str, minutes: int, anonymous: bool) -> Dialogue:
+def plan_to_follow_up(group: Group) -> ActionPlan | None:
+    """The group's last action plan, if it has at least one action to follow up."""
+    plan = ActionPlan.objects.filter(group=group).order_by("-created_at", "-id").first()
+    if plan is None or not Action.objects.filter(card__plan=plan).exists():
+        return None
+    return plan
+
+
+def create_dialogue(
+    *, user, organisation: Organisation, tool: Tool, title: str, minutes: int, anonymous: bool, group: Group | None = None
+) -> Dialogue:
+    """A new dialogue in its lobby. With a group whose last plan has actions, the dialogue
+    opens with a step that follows that plan up (Dialogue.steps)."""
+    follow_up_plan = None
+    if group is not None:
+        if group.organisation_id != organisation.pk:
+            raise DialogueError(
+                _("The group %(group)s belongs to another organisation than %(organisation)s. Choose one of its own groups.")
+                % {"group": group.name, "organisation": organisation.name}
+            )
+        follow_up_plan = plan_to_follow_up(group)
     for _attempt in range(10):
         try:
             with transaction.atomic():
                 return Dialogue.objects.create(
                     organisation=organisation,
+                    group=group,
+                    follow_up_plan=follow_up_plan,
+                    opens_with_follow_up=follow_up_plan is not None,
                     tool=tool,
                     title=clean_line(title),
                     facilitator=user,
@@ -399,6 +425,37 @@ def save_next_step(actor: Actor, dialogue_id: int, card_key, fields: dict, actio
             raise DialogueError(_("That theme is not among the prioritised themes."))
         _save(dialogue)
         events.announce(dialogue.pk, events.DRAFTS, action_id=action_id)
+
+
+def _plan_action(dialogue: Dialogue, action_id) -> Action:
+    """An action of the plan this dialogue follows up; any other id is refused."""
+    try:
+        action_id = int(action_id)
+    except (TypeError, ValueError):
+        action_id = None
+    action = None
+    if action_id is not None and dialogue.follow_up_plan_id is not None:
+        action = Action.objects.select_related("card").filter(pk=action_id, card__plan_id=dialogue.follow_up_plan_id).first()
+    if action is None:
+        raise DialogueError(_("That action is not in the action plan this dialogue follows up."))
+    return action
+
+
+def set_action_status(actor: Actor, dialogue_id: int, action_id, status) -> None:
+    """Step 0: the group updates the status of an action of its last plan. The plan's history
+    records the change with the dialogue it was made in."""
+    with _change(actor, dialogue_id, PLAN_FOLLOW_UP, facilitator=True) as dialogue:
+        action = _plan_action(dialogue, action_id)
+        status = str(status or "")
+        if status not in Action.Status.values:
+            raise DialogueError(_("That status does not exist."))
+        user = get_user_model().objects.filter(pk=actor.user_id).first()
+        try:
+            plan_services.set_status(action, user, status, dialogue=dialogue)
+        except plan_services.PlanError as error:
+            raise DialogueError(error.message) from None
+        _save(dialogue)
+        events.announce(dialogue.pk, events.ALL)
 
 
 def end_dialogue(actor: Actor, dialogue_id: int) -> None:

@@ -45,6 +45,7 @@ def _facilitator_actions():
         "dot_scope": lambda actor, did, data, aid: actions.set_dot_scope(actor, did, str(data.get("chosen_only")) == "1"),
         "confirm_themes": lambda actor, did, data, aid: actions.confirm_themes(actor, did, data.get("cards", [])),
         "next_step": lambda actor, did, data, aid: actions.save_next_step(actor, did, data.get("card"), data, action_id=aid),
+        "action_status": lambda actor, did, data, aid: actions.set_action_status(actor, did, data.get("plan_action"), data.get("status")),
         "remove": lambda actor, did, data, aid: actions.remove_participant(actor, did, data.get("participant")),
         "add_person": lambda actor, did, data, aid: actions.add_person_without_device(actor, did, data.get("name", "")),
         "end": lambda actor, did, data, aid: actions.end_dialogue(actor, did),

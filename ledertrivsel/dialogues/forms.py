@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ledertrivsel.organisations.models import Organisation
+from ledertrivsel.organisations.models import Group, Organisation
 
 from .models import Dialogue
 
@@ -14,6 +14,17 @@ class StartDialogueForm(forms.Form):
         error_messages={"required": _("Give the dialogue a title.")},
     )
     organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.none(), empty_label=None)
+    group = forms.ModelChoiceField(
+        label=_("Group"),
+        queryset=Group.objects.none(),
+        required=False,
+        empty_label=_("No group"),
+        help_text=_(
+            "The action plan made in this dialogue belongs to the group. "
+            "At the group's next dialogue, the plan is followed up before the cards are laid out."
+        ),
+        error_messages={"invalid_choice": _("Choose one of the groups in the list: the groups of the organisations you facilitate in.")},
+    )
     minutes = forms.TypedChoiceField(label=_("Time frame"), coerce=int, help_text=_("The timer of each step is fitted to it."))
     anonymous = forms.BooleanField(
         label=_("Anonymous: show picks and dots without names"),
@@ -24,12 +35,34 @@ class StartDialogueForm(forms.Form):
     def __init__(self, *args, tool, organisations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
-        if organisations.count() == 1:
+        single = organisations.count() == 1
+        if single:
             self.fields["organisation"].initial = organisations.first()
             self.fields["organisation"].widget = forms.HiddenInput()
         choices = sorted({tool.min_minutes, tool.max_minutes, *range(tool.min_minutes, tool.max_minutes + 1, 15)})
         self.fields["minutes"].choices = [(minutes, _("%(minutes)s minutes") % {"minutes": minutes}) for minutes in choices]
         self.fields["minutes"].initial = tool.max_minutes
+        self._offer_groups(organisations, single)
+
+    def _offer_groups(self, organisations, single: bool) -> None:
+        groups = Group.objects.filter(organisation__in=organisations).select_related("organisation").order_by("organisation__name", "name")
+        if not groups.exists():
+            del self.fields["group"]  # no groups yet: nothing to choose
+            return
+        self.fields["group"].queryset = groups
+        if not single:  # the same group name may be in two organisations
+            self.fields["group"].label_from_instance = lambda group: f"{group.organisation.name}: {group.name}"
+
+    def clean(self):
+        cleaned = super().clean()
+        group, organisation = cleaned.get("group"), cleaned.get("organisation")
+        if group is not None and organisation is not None and group.organisation_id != organisation.pk:
+            self.add_error(
+                "group",
+                _("The group %(group)s belongs to another organisation than %(organisation)s. Choose one of its own groups.")
+                % {"group": group.name, "organisation": organisation.name},
+            )
+        return cleaned
 
 
 class JoinForm(forms.Form):

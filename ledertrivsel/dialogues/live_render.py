@@ -107,7 +107,8 @@ def phone_main_key(state: DialogueState, participant) -> tuple | None:
     dialogue = state.dialogue
     content = tool_content(dialogue.tool_id)
     key = (get_language(), dialogue.tool_id, content.loaded_at, state.kind, dialogue.is_ended, dialogue.locked)
-    if dialogue.is_ended or state.kind in ("lobby", "cards", "next_steps"):
+    # In the follow-up step (plan_follow_up) the plan is in the phones' common status, not here.
+    if dialogue.is_ended or state.kind in ("lobby", "plan_follow_up", "cards", "next_steps"):
         return key
     if state.kind == "prioritise":
         mine = state.dots_by_participant[participant.pk]

@@ -20,8 +20,25 @@ def new_join_code() -> str:
     return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
 
 
+# The step before the cards in a group's next dialogue: it is no step of the tool, so it is
+# made here and never saved. Its text is a lazy translation, read in each screen's language.
+PLAN_FOLLOW_UP = "plan_follow_up"
+
+
+def plan_follow_up_step(tool_id: int) -> Step:
+    title = _("Follow-up on the last action plan")
+    text = _(
+        "Go through the actions of the group's last action plan together and update their status: "
+        "what is done, what is under way, what was dropped? Then you lay out the cards."
+    )
+    # position -1: `Step.number` is then 0, and the tool's own steps keep their numbers 1-5.
+    return Step(tool_id=tool_id, position=-1, kind=PLAN_FOLLOW_UP, title_da=title, title_en=title, text_da=text, text_en=text)
+
+
 class Dialogue(models.Model):
-    """Stage 0 is the lobby, where people join; stage n is the tool's step n."""
+    """Stage 0 is the lobby, where people join; stage n is the n-th of `steps()`: the tool's
+    step n, or, when the group's last plan is followed up, that step first and the tool's
+    step n-1 after it."""
 
     DOTS_PER_PARTICIPANT = 3
     MAX_THEMES = 3
@@ -36,6 +53,9 @@ class Dialogue(models.Model):
     follow_up_plan = models.ForeignKey(
         "plans.ActionPlan", on_delete=models.SET_NULL, null=True, blank=True, related_name="followed_up_in"
     )
+    # Kept apart from follow_up_plan so that the steps (and so every stage number) stay put
+    # if that plan is deleted while the dialogue runs.
+    opens_with_follow_up = models.BooleanField(default=False)
     tool = models.ForeignKey(Tool, on_delete=models.PROTECT, related_name="dialogues")
     title = models.CharField(_("title"), max_length=120)
     facilitator = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
@@ -65,8 +85,15 @@ class Dialogue(models.Model):
     def is_ended(self) -> bool:
         return self.ended_at is not None
 
+    @property
+    def has_follow_up(self) -> bool:
+        return self.opens_with_follow_up
+
     def steps(self) -> list[Step]:
-        return tool_content(self.tool_id).steps
+        steps = tool_content(self.tool_id).steps
+        if self.has_follow_up:
+            return [plan_follow_up_step(self.tool_id), *steps]
+        return steps
 
     @property
     def current_step(self) -> Step | None:

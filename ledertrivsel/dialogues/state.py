@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 from ledertrivsel.content.cache import tool_content
 from ledertrivsel.content.models import Card, Step
 from ledertrivsel.lib.rows import first, rows
+from ledertrivsel.plans.models import Action, ActionCard, ActionPlan
 
 from .models import Dialogue, Dot, NextStep, Participant, Pick, PrioritisedTheme
 from .timing import suggested_minutes
@@ -21,7 +22,8 @@ class DialogueState:
     def __init__(self, dialogue: Dialogue):
         self.dialogue = dialogue
         content = tool_content(dialogue.tool_id)
-        self.steps: list[Step] = content.steps
+        # With a follow-up of the group's last plan, its step comes first (see Dialogue.steps).
+        self.steps: list[Step] = dialogue.steps()
         self.cards: list[Card] = content.cards
         self._card_by_id = content.card_by_id
 
@@ -69,6 +71,25 @@ class DialogueState:
     def step(self) -> Step | None:
         return self.dialogue.current_step
 
+    @property
+    def has_follow_up(self) -> bool:
+        return self.dialogue.has_follow_up
+
+    @property
+    def _number_offset(self) -> int:
+        """How much smaller a step's shown number is than its stage: the follow-up is step 0."""
+        return 1 if self.has_follow_up else 0
+
+    @property
+    def step_number(self) -> int | None:
+        """The current step's number as people see it: 0 for the follow-up, the tool's 1-5 after it."""
+        return self.dialogue.stage - self._number_offset if self.dialogue.stage else None
+
+    @property
+    def step_total(self) -> int:
+        """How many steps the tool has; the follow-up step (0) comes on top and is not counted."""
+        return len(self.steps) - self._number_offset
+
     @cached_property
     def minutes_per_step(self) -> list[int]:
         return suggested_minutes([step.kind for step in self.steps], self.dialogue.minutes)
@@ -86,9 +107,39 @@ class DialogueState:
     @property
     def stepper(self) -> list[dict]:
         return [
-            {"number": index, "step": step, "minutes": minutes, "current": index == self.dialogue.stage, "done": index < self.dialogue.stage}
-            for index, (step, minutes) in enumerate(zip(self.steps, self.minutes_per_step), start=1)
+            {
+                "number": stage - self._number_offset,
+                "step": step,
+                "minutes": minutes,
+                "current": stage == self.dialogue.stage,
+                "done": stage < self.dialogue.stage,
+            }
+            for stage, (step, minutes) in enumerate(zip(self.steps, self.minutes_per_step), start=1)
         ]
+
+    # --- The follow-up of the group's last plan (step 0) -------------------------------------
+
+    @cached_property
+    def follow_up(self) -> "PlanFollowUp | None":
+        """The plan followed up in step 0, with its cards and their actions: three queries in all."""
+        plan_id = self.dialogue.follow_up_plan_id
+        if plan_id is None:
+            return None
+        plan = first(ActionPlan, "id = %s", plan_id)
+        if plan is None:
+            return None
+        cards = rows(ActionCard, "plan_id = %s", plan_id, order="position, id")
+        actions = rows(
+            Action, f"card_id IN (SELECT id FROM {ActionCard._meta.db_table} WHERE plan_id = %s)", plan_id, order="position, id"
+        )
+        by_card = defaultdict(list)
+        for action in actions:
+            by_card[action.card_id].append(action)
+        for card in cards:
+            card.plan_actions = by_card[card.pk]
+            for action in card.plan_actions:
+                action.card = card  # so that nothing reads the card again
+        return PlanFollowUp(plan, cards, actions)
 
     # --- People and what they did ------------------------------------------------------------
 
@@ -192,6 +243,19 @@ class DialogueState:
     def ordered_next_steps(self) -> list[NextStep]:
         position = {theme.card_id: theme.position for theme in self.themes}
         return sorted(self.next_steps, key=lambda step: position.get(step.card_id, 99))
+
+
+class PlanFollowUp:
+    """A plan as step 0 shows it: its action cards, each with its actions, and how many are done."""
+
+    def __init__(self, plan: ActionPlan, cards: list[ActionCard], actions: list[Action]):
+        self.plan = plan
+        self.cards = cards
+        self.actions = actions
+        self.total = len(actions)
+        self.done = sum(1 for action in actions if action.status == Action.Status.DONE)
+        # The status choices in order, for the facilitator's buttons: (value, label).
+        self.statuses = Action.Status.choices
 
 
 def dot_label(count: int) -> str:

@@ -2,6 +2,7 @@
 
 # The round of reasons and the next steps take longest; laying out the cards is quick.
 STEP_WEIGHTS = {
+    "plan_follow_up": 2,  # step 0 of a group's next dialogue: the last plan's actions (models.PLAN_FOLLOW_UP)
     "cards": 1,
     "pick": 2,
     "reasons": 4,

@@ -252,7 +252,8 @@ class PlanFollowUp:
         self.plan = plan
         self.cards = cards
         self.actions = actions
-        self.total = len(actions)
+        # As on the plan page (plans.progress): dropped actions are not counted.
+        self.total = sum(1 for action in actions if action.status != Action.Status.DROPPED)
         self.done = sum(1 for action in actions if action.status == Action.Status.DONE)
         # The status choices in order, for the facilitator's buttons: (value, label).
         self.statuses = Action.Status.choices

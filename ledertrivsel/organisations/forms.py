@@ -43,6 +43,10 @@ class GroupForm(forms.ModelForm):
         self.fields["facilitator"].queryset = people.filter(memberships__role__in=Membership.FACILITATING_ROLES)
         self.fields["facilitator"].label_from_instance = _person
         self.fields["facilitator"].empty_label = _("No facilitator yet")
+        # Every group has a kind; most an organisation makes are leader groups.
+        self.fields["kind"].choices = Group.Kind.choices
+        if not self.instance.pk:
+            self.fields["kind"].initial = Group.Kind.LEADER_GROUP
 
     def clean_name(self):
         name = clean_line(self.cleaned_data.get("name"))

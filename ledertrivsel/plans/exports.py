@@ -40,6 +40,11 @@ SLUG_MAX = 60
 # --- Shared -----------------------------------------------------------------------------------
 
 
+def labelled(label: str, value) -> str:
+    """"Label: value", as one line of an event's description or a document title."""
+    return f"{label}: {value}"
+
+
 def _date(value) -> str:
     return date_format(value, "DATE_FORMAT") if value else ""
 
@@ -123,7 +128,7 @@ def plan_pdf(plan: ActionPlan) -> ExportFile:
 
     printed = _("Printed %(date)s") % {"date": _date(today)}
     content = render_document(
-        tool, story, title=f"{_('Action plan')}: {plan.title}", footer=f"{plan.title} · {plan.group.name} · {printed}"
+        tool, story, title=labelled(_("Action plan"), plan.title), footer=f"{plan.title} · {plan.group.name} · {printed}"
     )
     return ExportFile(filename(plan, "pdf"), content)
 
@@ -134,7 +139,7 @@ def _progress_line(actions: list[Action], today: datetime.date) -> str:
         return _("No actions yet.")
     return _("%(done)s of %(total)s actions done · %(open)s open · %(overdue)s overdue") % {
         "done": len(state.done),
-        "total": state.total - len(state.dropped),
+        "total": state.counted,
         "open": state.open_count,
         "overdue": len(state.overdue),
     }
@@ -193,7 +198,7 @@ def _field_table(fields, styles, colour, emphasise_first=False) -> Table:
             style = styles["label"] if emphasise_first and index == 0 else styles["cell"]
             text = Paragraph(_multiline(value), style)
         else:
-            text = Paragraph(f"<i>{escape(_('Not filled in yet.'))}</i>", styles["small"])
+            text = Paragraph("<i>%s</i>" % escape(_("Not filled in yet.")), styles["small"])
         rows.append([Paragraph(escape(label), styles["label"]), text])
     table = Table(rows, colWidths=[48 * mm, None])
     table.setStyle(
@@ -227,7 +232,8 @@ def _actions_table(actions: list[Action], styles, colour, today: datetime.date) 
             responsible += f'<br/><font size="8" color="{MUTED_HEX}">{escape(action.responsible_email)}</font>'
         deadline = escape(_date(action.deadline)) or "–"
         if action.is_overdue(today):
-            deadline = f'<font color="{LATE_HEX}"><b>{deadline}</b><br/>{escape(_("overdue"))}</font>'
+            late = escape(_("overdue"))
+            deadline = f'<font color="{LATE_HEX}"><b>{deadline}</b><br/>{late}</font>'
         status = escape(action.get_status_display())
         closed = not action.is_open
         description = _multiline(action.description)
@@ -242,7 +248,7 @@ def _actions_table(actions: list[Action], styles, colour, today: datetime.date) 
             ]
         )
     if not actions:
-        rows.append([Paragraph(f"<i>{escape(_('No actions yet.'))}</i>", styles["small"]), "", "", ""])
+        rows.append([Paragraph("<i>%s</i>" % escape(_("No actions yet.")), styles["small"]), "", "", ""])
         commands.append(("SPAN", (0, 1), (-1, 1)))
     table = Table(rows, colWidths=[None, 38 * mm, 34 * mm, 26 * mm], repeatRows=1)
     table.setStyle(TableStyle(commands))
@@ -434,10 +440,10 @@ def plan_ics(plan: ActionPlan) -> ExportFile:
                 continue
             description = "\n".join(
                 [
-                    f"{_('Theme')}: {card.theme}",
-                    f"{_('Responsible')}: {action.responsible or '–'}",
-                    f"{_('Status')}: {action.get_status_display()}",
-                    f"{_('Action plan')}: {plan.title}",
+                    labelled(_("Theme"), card.theme),
+                    labelled(_("Responsible"), action.responsible or "–"),
+                    labelled(_("Status"), action.get_status_display()),
+                    labelled(_("Action plan"), plan.title),
                 ]
             )
             calendar.add_component(
@@ -447,10 +453,10 @@ def plan_ics(plan: ActionPlan) -> ExportFile:
                 )
             )
         if card.follow_up_date:
-            lines = [f"{_('Follow-up forum')}: {card.follow_up_forum}"] if card.follow_up_forum else []
+            lines = [labelled(_("Follow-up forum"), card.follow_up_forum)] if card.follow_up_forum else []
             item = event(
                 f"card-{card.pk}-follow-up@ledertrivsel", card.follow_up_date,
-                _("Follow-up: %(theme)s") % {"theme": card.theme}, "\n".join(lines + [f"{_('Action plan')}: {plan.title}"]),
+                _("Follow-up: %(theme)s") % {"theme": card.theme}, "\n".join(lines + [labelled(_("Action plan"), plan.title)]),
             )
             if card.follow_up_forum:
                 item.add("location", card.follow_up_forum)

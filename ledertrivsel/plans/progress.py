@@ -26,9 +26,13 @@ class FollowUp:
         return len(self.overdue) + len(self.due_soon) + len(self.later)
 
     @property
+    def counted(self) -> int:
+        """The actions progress is measured against: a dropped action is neither done nor left to do."""
+        return self.total - len(self.dropped)
+
+    @property
     def percent_done(self) -> int:
-        counted = self.total - len(self.dropped)
-        return round(100 * len(self.done) / counted) if counted else 0
+        return round(100 * len(self.done) / self.counted) if self.counted else 0
 
 
 def follow_up(actions, today: datetime.date | None = None) -> FollowUp:

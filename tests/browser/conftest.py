@@ -68,3 +68,11 @@ def open_page(browser, app_url):
     yield open_
     for context in contexts:
         context.close()
+
+
+def snapshot(page, name: str) -> None:
+    """With LEDERTRIVSEL_SCREENSHOTS=<dir>, saves what the page shows now, for a person to look at."""
+    folder = os.environ.get("LEDERTRIVSEL_SCREENSHOTS")
+    if folder:
+        os.makedirs(folder, exist_ok=True)
+        page.screenshot(path=os.path.join(folder, f"{name}.png"), full_page=True)

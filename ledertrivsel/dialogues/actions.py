@@ -50,11 +50,17 @@ class Actor:
 # --- Looking things up, with the refusals people see -----------------------------------------
 
 
-def _dialogue_for_update(dialogue_id: int) -> Dialogue:
-    dialogue = first(Dialogue, "id = %s", dialogue_id, for_update=True)
-    if dialogue is None:
+def _dialogue_bumped(dialogue_id: int) -> Dialogue:
+    """The dialogue with its version moved on, locked until the transaction ends: one UPDATE
+    ... RETURNING takes the lock, bumps the version and reads the row in one round trip. A
+    refused change rolls back, bump and all."""
+    columns = ", ".join(field.column for field in Dialogue._meta.concrete_fields)
+    bumped = list(
+        Dialogue.objects.raw(f"UPDATE {Dialogue._meta.db_table} SET version = version + 1 WHERE id = %s RETURNING {columns}", [dialogue_id])
+    )
+    if not bumped:
         raise DialogueError(_("This dialogue does not exist."))
-    return dialogue
+    return bumped[0]
 
 
 def _require_open(dialogue: Dialogue):
@@ -112,11 +118,12 @@ def _acting_for(actor: Actor, dialogue: Dialogue, participant_id=None) -> Partic
 @contextmanager
 def _change(actor: Actor | None, dialogue_id: int, *steps: str, facilitator: bool = False, unlocked: bool = False):
     """The opening every change shares: who may act, one transaction, the dialogue locked
-    for it and still open, and (when given) the steps it is allowed in."""
+    for it (with its version already bumped) and still open, and (when given) the steps it is
+    allowed in."""
     if facilitator:
         _require_facilitator(actor)
     with transaction.atomic():
-        dialogue = _dialogue_for_update(dialogue_id)
+        dialogue = _dialogue_bumped(dialogue_id)
         _require_open(dialogue)
         if steps:
             _require_step(dialogue, *steps)
@@ -126,13 +133,9 @@ def _change(actor: Actor | None, dialogue_id: int, *steps: str, facilitator: boo
 
 
 def _save(dialogue: Dialogue, *fields: str):
-    dialogue.version += 1
-    dialogue.save(update_fields=["version", *fields])
-
-
-def _bump(dialogue: Dialogue):
-    """A new version for a change that lives in another table (a pick, a dot, a reason)."""
-    execute(f"UPDATE {Dialogue._meta.db_table} SET version = version + 1 WHERE id = %s", dialogue.pk)
+    """Writes the dialogue's own fields that a change set (its version was bumped by `_change`)."""
+    if fields:
+        dialogue.save(update_fields=list(fields))
 
 
 def clean_name(value) -> str:
@@ -223,7 +226,6 @@ def _add_participant(dialogue_id: int, name: str, *, has_device: bool) -> Partic
                 _("Someone in the dialogue is already called %(name)s. Add an initial or a surname.") % {"name": name}
             )
         participant = Participant.objects.create(dialogue=dialogue, name=name, has_device=has_device)
-        _save(dialogue)
         events.announce(dialogue.pk, events.PEOPLE)
     return participant
 
@@ -236,7 +238,6 @@ def remove_participant(actor: Actor, dialogue_id: int, participant_id) -> None:
         Dot.objects.filter(participant=participant).delete()
         participant.removed_at = timezone.now()
         participant.save(update_fields=["removed_at"])
-        _save(dialogue)
         events.announce(dialogue.pk, events.ALL, removed=[participant.pk])
 
 
@@ -253,7 +254,6 @@ def pick(actor: Actor, dialogue_id: int, card_key, participant_id=None, action_i
         # The participant row is this person's own, so no one else changes the pick in between.
         if not Pick.objects.filter(participant=participant).update(card=card, updated_at=timezone.now()):
             Pick.objects.create(participant=participant, dialogue=dialogue, card=card)
-        _bump(dialogue)
         events.announce(dialogue.pk, events.PEOPLE, action_id=action_id, personal=[participant.pk])
 
 
@@ -269,7 +269,6 @@ def save_reason(actor: Actor, dialogue_id: int, reason, participant_id=None, act
         updated = Pick.objects.filter(participant=participant).update(reason=reason, updated_at=timezone.now())
         if not updated:
             raise DialogueError(_("Pick a card first; then you can give your reason."))
-        _bump(dialogue)
         events.announce(dialogue.pk, events.PEOPLE, action_id=action_id, personal=[participant.pk])
 
 
@@ -299,7 +298,6 @@ def add_dot(actor: Actor, dialogue_id: int, card_key, participant_id=None, actio
                 % {"count": Dialogue.DOTS_PER_PARTICIPANT}
             )
         Dot.objects.create(dialogue=dialogue, participant=participant, card=card)
-        _bump(dialogue)
         events.announce(dialogue.pk, events.PEOPLE, action_id=action_id, personal=[participant.pk])
 
 
@@ -311,7 +309,6 @@ def remove_dot(actor: Actor, dialogue_id: int, card_key, participant_id=None, ac
         newest = f"SELECT id FROM {table} WHERE participant_id = %s AND card_id = %s ORDER BY created_at DESC, id DESC LIMIT 1"
         if not execute(f"DELETE FROM {table} WHERE id IN ({newest})", participant.pk, card.pk):
             raise DialogueError(_("There is no dot of yours on that card."))
-        _bump(dialogue)
         events.announce(dialogue.pk, events.PEOPLE, action_id=action_id, personal=[participant.pk])
 
 
@@ -388,7 +385,6 @@ def confirm_themes(actor: Actor, dialogue_id: int, card_keys) -> None:
         NextStep.objects.filter(dialogue=dialogue).exclude(card__in=cards).delete()
         for card in cards:
             NextStep.objects.get_or_create(dialogue=dialogue, card=card)
-        _save(dialogue)
         events.announce(dialogue.pk, events.ALL)
 
 
@@ -423,7 +419,6 @@ def save_next_step(actor: Actor, dialogue_id: int, card_key, fields: dict, actio
         updated = NextStep.objects.filter(dialogue=dialogue, card=card).update(**values, updated_at=timezone.now())
         if not updated:
             raise DialogueError(_("That theme is not among the prioritised themes."))
-        _save(dialogue)
         events.announce(dialogue.pk, events.DRAFTS, action_id=action_id)
 
 
@@ -454,7 +449,6 @@ def set_action_status(actor: Actor, dialogue_id: int, action_id, status) -> None
             plan_services.set_status(action, user, status, dialogue=dialogue)
         except plan_services.PlanError as error:
             raise DialogueError(error.message) from None
-        _save(dialogue)
         events.announce(dialogue.pk, events.ALL)
 
 

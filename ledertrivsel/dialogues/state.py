@@ -9,15 +9,25 @@ from django.utils.translation import ngettext
 
 from ledertrivsel.content.cache import tool_content
 from ledertrivsel.content.models import Card, Step
-from ledertrivsel.lib.rows import first, rows
+from ledertrivsel.lib.rows import Read, first, read_together, rows
 from ledertrivsel.plans.models import Action, ActionCard, ActionPlan
 
 from .models import Dialogue, Dot, NextStep, Participant, Pick, PrioritisedTheme
 from .timing import suggested_minutes
 
 
+# The tables a dialogue's screens read, by the name of the state's property that holds them.
+TABLES = {
+    "participants": lambda dialogue_id: Read(Participant, "dialogue_id = %s AND removed_at IS NULL", (dialogue_id,), "joined_at, id"),
+    "picks": lambda dialogue_id: Read(Pick, "dialogue_id = %s", (dialogue_id,)),
+    "dots": lambda dialogue_id: Read(Dot, "dialogue_id = %s", (dialogue_id,), "id"),
+    "themes": lambda dialogue_id: Read(PrioritisedTheme, "dialogue_id = %s", (dialogue_id,), "position"),
+    "next_steps": lambda dialogue_id: Read(NextStep, "dialogue_id = %s", (dialogue_id,), "id"),
+}
+
+
 class DialogueState:
-    """Each table is read only when a template asks for it, and at most once."""
+    """`load` reads every table at once; a state made from a dialogue reads each when first asked."""
 
     def __init__(self, dialogue: Dialogue):
         self.dialogue = dialogue
@@ -29,11 +39,23 @@ class DialogueState:
 
     @classmethod
     def load(cls, dialogue_id: int) -> "DialogueState":
-        # Raw reads (lib/rows.py): every push reloads these tables, and the ORM's compiler was most of the cost.
-        dialogue = first(Dialogue, "id = %s", dialogue_id)
-        if dialogue is None:
+        """The dialogue and every table its screens read, in one round trip (lib/rows.py):
+        every push reloads them, so round trips and the ORM's compiler were most of its cost."""
+        names = list(TABLES)
+        dialogues, *tables = read_together(Read(Dialogue, "id = %s", (dialogue_id,)), *(TABLES[name](dialogue_id) for name in names))
+        if not dialogues:
             raise Dialogue.DoesNotExist(dialogue_id)
-        return cls(dialogue)
+        state = cls(dialogues[0])
+        state._preloaded = dict(zip(names, tables))
+        return state
+
+    def _rows(self, name: str) -> list:
+        """A table's rows: as `load` read them, or read now for a state made from a dialogue."""
+        preloaded = getattr(self, "_preloaded", {})
+        if name in preloaded:
+            return preloaded.pop(name)
+        read = TABLES[name](self.dialogue.pk)
+        return rows(read.model, read.where, *read.params, order=read.order)
 
     def _with_cards(self, rows):
         # Attach cards from the deck in memory instead of a query per row.
@@ -43,23 +65,23 @@ class DialogueState:
 
     @cached_property
     def participants(self) -> list[Participant]:
-        return rows(Participant, "dialogue_id = %s AND removed_at IS NULL", self.dialogue.pk, order="joined_at, id")
+        return self._rows("participants")
 
     @cached_property
     def picks(self) -> dict[int, Pick]:
-        return {pick.participant_id: pick for pick in self._with_cards(rows(Pick, "dialogue_id = %s", self.dialogue.pk))}
+        return {pick.participant_id: pick for pick in self._with_cards(self._rows("picks"))}
 
     @cached_property
     def dots(self) -> list[Dot]:
-        return self._with_cards(rows(Dot, "dialogue_id = %s", self.dialogue.pk, order="id"))
+        return self._with_cards(self._rows("dots"))
 
     @cached_property
     def themes(self) -> list[PrioritisedTheme]:
-        return self._with_cards(rows(PrioritisedTheme, "dialogue_id = %s", self.dialogue.pk, order="position"))
+        return self._with_cards(self._rows("themes"))
 
     @cached_property
     def next_steps(self) -> list[NextStep]:
-        return self._with_cards(rows(NextStep, "dialogue_id = %s", self.dialogue.pk, order="id"))
+        return self._with_cards(self._rows("next_steps"))
 
     # --- The step ---------------------------------------------------------------------------
 

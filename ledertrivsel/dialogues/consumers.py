@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from ledertrivsel.organisations.access import can_facilitate
 
-from . import actions, live_render
+from . import actions, live_render, threads
 from .hub import hub
 from .models import Dialogue, Participant
 from .state import DialogueState
@@ -136,7 +136,7 @@ class DialogueConsumer(AsyncWebsocketConsumer):
                 await self.send(text_data=live_render.render_error(message))
                 return
             action_id = str(data.get("action_id", ""))[:64]
-            reply = await database_sync_to_async(self._perform)(handler, data, action_id)
+            reply = await threads.for_action(self._perform)(handler, data, action_id)
             await self.push(reply)
 
     def _perform(self, handler, data: dict, action_id: str) -> str:

@@ -14,27 +14,16 @@ in-memory layer from scanning thousands of channels on every send.
 import asyncio
 import logging
 from collections import defaultdict
-from concurrent.futures import ThreadPoolExecutor
 
-from channels.db import database_sync_to_async
 from channels.layers import get_channel_layer
-from django.conf import settings
 from django.utils import translation
 
-from . import events, live_render
+from . import events, live_render, threads
 from .models import Dialogue
 from .state import DialogueState
 
 log = logging.getLogger(__name__)
 MEMBERS = "members"
-# On PostgreSQL, pushes are rendered in a thread of their own beside the one that runs actions:
-# while one waits for a network round trip to the database, the other works (stress p95
-# 2.2 -> 1.8 s, the sender's reply p50 816 -> 26 ms). On SQLite there is no round trip to
-# overlap, and the two threads only contend for the GIL (stress p95 37 -> 118 ms), so both
-# stay on Channels' one database thread.
-RENDER_THREAD = (
-    None if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3") else ThreadPoolExecutor(max_workers=1, thread_name_prefix="live-render")
-)
 
 
 class DialogueHub:
@@ -116,11 +105,7 @@ class DialogueHub:
         clients = list(self.clients.get(dialogue_id, ()))
         if not clients:
             return
-        if RENDER_THREAD is None:
-            render = database_sync_to_async(render_change)
-        else:
-            render = database_sync_to_async(render_change, thread_sensitive=False, executor=RENDER_THREAD)
-        pushes = await render(dialogue_id, change, [client.describe() for client in clients])
+        pushes = await threads.for_render(render_change)(dialogue_id, change, [client.describe() for client in clients])
         await asyncio.gather(*(client.push(pushes.get(client.key, "")) for client in clients), return_exceptions=True)
         for client in clients:
             if client.participant_id in change["removed"]:

@@ -1,24 +1,22 @@
-"""One hub per app process: the only user of the channel layer for live dialogues.
+"""One hub per app process: where live dialogues' changes turn into pushes.
 
-Consumers do not join channel-layer groups themselves. The hub joins a
-dialogue's group once for all its local screens, and when a change is announced
-it loads the dialogue once, renders each kind of fragment once, and sends the
-result to every local screen of that dialogue. Changes that arrive while a render
-is under way are folded into the next render, which reads the newest state.
+Consumers do not subscribe to anything themselves. The hub learns of every
+change (broadcast.py), and when a change touches a dialogue it has screens for, it
+loads the dialogue once, renders each kind of fragment once, and sends the result
+to every local screen of that dialogue. Changes that arrive while a render is under
+way are folded into the next render, which reads the newest state.
 
-This keeps the layer's work per change constant (one message per process), where
-a group member per client would cost one message per client, and it keeps the
-in-memory layer from scanning thousands of channels on every send.
+This keeps the work per change constant per process (one message, one load, one
+render per kind of fragment), however many screens are connected.
 """
 
 import asyncio
 import logging
 from collections import defaultdict
 
-from channels.layers import get_channel_layer
 from django.utils import translation
 
-from . import events, live_render, threads
+from . import broadcast, events, live_render, threads
 from .models import Dialogue
 from .state import DialogueState
 
@@ -29,18 +27,13 @@ MEMBERS = "members"
 class DialogueHub:
     def __init__(self):
         self.clients = defaultdict(set)  # dialogue id -> connected consumers in this process
-        self.channel = None
         self.listener = None
         self.pending = {}  # dialogue id -> the changes waiting for a render
         self.rendering = set()
-        self.start_lock = asyncio.Lock()
 
     async def subscribe(self, dialogue_id: int, consumer):
-        await self._start()
-        first = not self.clients[dialogue_id]
+        self._start()
         self.clients[dialogue_id].add(consumer)
-        if first:
-            await get_channel_layer().group_add(events.group_name(dialogue_id), self.channel)
 
     async def unsubscribe(self, dialogue_id: int, consumer):
         clients = self.clients.get(dialogue_id)
@@ -49,30 +42,16 @@ class DialogueHub:
         clients.discard(consumer)
         if not clients:
             del self.clients[dialogue_id]
-            await get_channel_layer().group_discard(events.group_name(dialogue_id), self.channel)
 
-    async def _start(self):
-        async with self.start_lock:
-            if self.listener is None or self.listener.done():
-                events.server_loop = asyncio.get_running_loop()
-                self.channel = await get_channel_layer().new_channel("hub.")
-                for dialogue_id in self.clients:
-                    await get_channel_layer().group_add(events.group_name(dialogue_id), self.channel)
-                self.listener = asyncio.create_task(self._listen())
+    def _start(self):
+        broadcast.server_loop = asyncio.get_running_loop()
+        if self.listener is None or self.listener.done():
+            self.listener = asyncio.create_task(broadcast.listen(self.note, self.refresh_all))
 
-    async def _listen(self):
-        layer = get_channel_layer()
-        while True:
-            try:
-                message = await layer.receive(self.channel)
-            except asyncio.CancelledError:
-                raise
-            except Exception:  # a layer hiccup must not stop live updates for good
-                log.exception("live hub could not receive; retrying")
-                await asyncio.sleep(0.5)
-                continue
-            if message.get("type") == "dialogue.changed":
-                self.note(message)
+    def refresh_all(self):
+        """Re-renders everything this process shows: after announcements may have been missed."""
+        for dialogue_id in list(self.clients):
+            self.note({"dialogue": dialogue_id, "scope": events.ALL})
 
     def note(self, message: dict):
         """Folds a change into the dialogue's pending render and starts one if none runs."""

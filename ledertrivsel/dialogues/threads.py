@@ -8,7 +8,7 @@ On PostgreSQL an action or a render spends most of its time waiting for the data
 answers, and one thread doing them in turn capped a process at the round trips it could wait
 through (the sender's reply p50 2-3 s under the stress profile, docs/live.md). So actions run
 in a few threads of their own, each with its own pooled connection, and pushes are rendered in
-another. A consumer still waits for its action before taking its next message, so one person's
+a few others (each dialogue's renders still one at a time, see hub.py). A consumer still waits for its action before taking its next message, so one person's
 actions keep their order; actions on the same dialogue queue on its row lock.
 """
 
@@ -19,9 +19,10 @@ from django.conf import settings
 
 ON_SQLITE = settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
 ACTION_THREADS = 4
+RENDER_THREADS = 4
 
 _actions = None if ON_SQLITE else ThreadPoolExecutor(max_workers=ACTION_THREADS, thread_name_prefix="live-action")
-_renders = None if ON_SQLITE else ThreadPoolExecutor(max_workers=1, thread_name_prefix="live-render")
+_renders = None if ON_SQLITE else ThreadPoolExecutor(max_workers=RENDER_THREADS, thread_name_prefix="live-render")
 
 
 def _in(executor, function):

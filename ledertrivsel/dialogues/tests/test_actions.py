@@ -8,7 +8,7 @@ from django.utils import timezone
 from ledertrivsel.content.models import Tool
 from ledertrivsel.dialogues import actions
 from ledertrivsel.dialogues.actions import DialogueError
-from ledertrivsel.dialogues.models import JOIN_CODE_ALPHABET, Dot, NextStep, Pick
+from ledertrivsel.dialogues.models import JOIN_CODE_ALPHABET, Dialogue, Dot, NextStep, Pick
 
 from .conftest import go_to, join
 
@@ -241,6 +241,18 @@ def test_removing_a_participant_deletes_their_pick_and_dots(dialogue, host):
     actions.remove_participant(host, dialogue.pk, anna.pk)
     assert not Pick.objects.filter(participant=anna).exists()
     refused("ikke med i dialogen", actions.pick, as_anna, dialogue.pk, "maal")
+
+
+def test_a_removed_participant_can_neither_place_nor_take_off_dots(dialogue, host):
+    anna, as_anna = join(dialogue, "Anna")
+    go_to(host, dialogue, "prioritise")
+    actions.add_dot(as_anna, dialogue.pk, "maal")
+    actions.remove_participant(host, dialogue.pk, anna.pk)
+    version = Dialogue.objects.get(pk=dialogue.pk).version
+    refused("ikke med i dialogen", actions.add_dot, as_anna, dialogue.pk, "maal")
+    refused("ikke med i dialogen", actions.remove_dot, as_anna, dialogue.pk, "maal")
+    assert not Dot.objects.exists()
+    assert Dialogue.objects.get(pk=dialogue.pk).version == version  # the refusals rolled back their bump
 
 
 # --- A room without devices -----------------------------------------------------------------

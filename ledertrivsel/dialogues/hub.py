@@ -108,6 +108,15 @@ def screen_parts(state: DialogueState, change: dict) -> tuple[tuple, list]:
     return by_kind.get(state.kind, ()), sorted(change["personal"])
 
 
+def render_phone_common(state: DialogueState, change: dict) -> str:
+    """What every phone of the dialogue gets: the whole status when the facilitator changed
+    something or the drafts changed; after a participant's action only its progress line
+    (a dot changes "9 of 30 dots placed", not the step's heading and text)."""
+    if events.ALL in change["scopes"] or events.DRAFTS in change["scopes"]:
+        return live_render.render_phone_status(state)
+    return live_render.render_phone_progress(state)
+
+
 def render_change(dialogue_id: int, change: dict, clients: list[dict]) -> dict[str, str]:
     """For each client (by key), the HTML to push. Each kind of fragment is rendered once per language."""
     try:
@@ -138,7 +147,7 @@ def render_change(dialogue_id: int, change: dict, clients: list[dict]) -> dict[s
                 if participant_id in change["removed"]:
                     pushes[client["key"]] = meta + once(("removed", language), live_render.render_removed)
                     continue
-                html = once(("phone", language), lambda: live_render.render_phone_status(state))
+                html = once(("phone", language), lambda: render_phone_common(state, change))
                 if everything or participant_id in change["personal"]:
                     person = state.person(participant_id)
                     if person is not None:

@@ -73,6 +73,11 @@ def render_phone_status(state: DialogueState, *, oob: bool = True) -> str:
     return render_to_string("dialogues/live/phone_status.html", {"state": state, "dialogue": state.dialogue, "oob": oob})
 
 
+def render_phone_progress(state: DialogueState) -> str:
+    """Only the line of the phones' status that a participant's action changes."""
+    return render_to_string("dialogues/live/phone_progress.html", {"state": state, "dialogue": state.dialogue, "oob": True})
+
+
 def phone_context(state: DialogueState, participant) -> dict:
     """What a participant's own view shows: their pick, their dots."""
     return {

@@ -1,4 +1,5 @@
 from django import template
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -6,7 +7,7 @@ register = template.Library()
 @register.filter
 def oob(enabled) -> str:
     """The attribute that tells htmx to swap a pushed fragment into place by its id."""
-    return ' hx-swap-oob="true"' if enabled else ""
+    return mark_safe(' hx-swap-oob="true"') if enabled else ""  # a constant: nothing to escape
 
 
 @register.filter
@@ -31,8 +32,6 @@ def person_label(state, participant, number=None):
 
 @register.simple_tag
 def tally_rows(state):
-    from django.utils.safestring import mark_safe
-
     from ledertrivsel.dialogues.live_render import render_tally_rows
 
     return mark_safe(render_tally_rows(state))  # rendered from an autoescaping template

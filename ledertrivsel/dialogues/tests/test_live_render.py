@@ -118,3 +118,33 @@ def test_the_memo_forgets_the_least_recently_used_first():
     memo.get("c", lambda: make("C"))  # forgets b
     assert memo.get("b", lambda: make("B again")) == "B again"
     assert made == ["A", "B", "C", "B again"]
+
+
+def test_after_a_dot_phones_get_the_new_count_and_after_a_step_the_whole_status(host, dialogue):
+    from ledertrivsel.dialogues import events
+    from ledertrivsel.dialogues.hub import render_phone_common
+
+    anna, anna_acts = join(dialogue, "Anna")
+    join(dialogue, "Bo")
+    go_to(host, dialogue, "prioritise")
+    actions.add_dot(anna_acts, dialogue.pk, "maal")
+    state = DialogueState.load(dialogue.pk)
+    dot_push = render_phone_common(state, {"scopes": {events.PEOPLE}})
+    assert "1 af 6 prikker er sat." in dot_push and 'id="phone-progress" hx-swap-oob="true"' in dot_push
+    assert "phone-step-heading" not in dot_push  # the heading and the step's text have not changed
+    step_push = render_phone_common(state, {"scopes": {events.ALL}})
+    assert "phone-step-heading" in step_push and "1 af 6 prikker er sat." in step_push
+    assert 'id="phone-progress" hx-swap-oob' not in step_push  # swapped with the status around it
+
+
+def test_each_pushed_part_is_marked_for_swapping_once_and_nothing_inside_it(host, dialogue):
+    anna, anna_acts = join(dialogue, "Anna")
+    for kind in ("cards", "pick", "reasons", "prioritise", "next_steps"):
+        go_to(host, dialogue, kind)
+        if kind == "prioritise":
+            actions.confirm_themes(host, dialogue.pk, ["maal"])
+        state = DialogueState.load(dialogue.pk)
+        screen = live_render.render_screen(state)
+        assert screen.count('hx-swap-oob="true"') == len(live_render.SCREEN_PARTS), kind
+        assert live_render.render_phone_status(state).count('hx-swap-oob="true"') == 1, kind
+        assert "&quot;true&quot;" not in screen

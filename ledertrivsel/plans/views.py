@@ -68,14 +68,8 @@ def edit_card(request, plan_id, card_id):
     form = ActionCardForm(request.POST or None, instance=card, initial={"version": card.version})
     conflict = None
     if request.method == "POST" and form.is_valid():
-        values = {name: form.cleaned_data[name] for name in form.Meta.fields}
-        try:
-            services.update_card(card, request.user, values, form.cleaned_data["version"])
-        except services.EditConflict as error:
-            conflict = error.current
-            form.add_error(None, error.message)
-            form = _keep_input_with_new_version(form, conflict.version)
-        else:
+        saved, form, conflict = _save_versioned(form, lambda values, version: services.update_card(card, request.user, values, version))
+        if saved:
             messages.success(request, _("The action card is saved."))
             return redirect("plans:detail", plan.pk)
     return render(request, "plans/card_form.html", {"plan": plan, "card": card, "form": form, "conflict": conflict})
@@ -101,21 +95,29 @@ def edit_action(request, plan_id, action_id):
     form = ActionForm(request.POST or None, instance=action, initial={"version": action.version})
     conflict = None
     if request.method == "POST" and form.is_valid():
-        values = {name: form.cleaned_data[name] for name in form.Meta.fields}
-        try:
-            services.update_action(action, request.user, values, form.cleaned_data["version"] or 0)
-        except services.EditConflict as error:
-            conflict = error.current
-            form.add_error(None, error.message)
-            form = _keep_input_with_new_version(form, conflict.version)
-        except services.PlanError as error:
-            form.add_error(None, error.message)
-        else:
+        saved, form, conflict = _save_versioned(form, lambda values, version: services.update_action(action, request.user, values, version))
+        if saved:
             messages.success(request, _("The action is saved."))
             return redirect("plans:detail", plan.pk)
     return render(
         request, "plans/action_form.html", {"plan": plan, "card": action.card, "action": action, "form": form, "conflict": conflict}
     )
+
+
+def _save_versioned(form, save):
+    """Calls `save(values, version)` with the form's values. Returns (saved, form, conflict):
+    after an edit conflict, the form keeps the person's input with the saved version, and
+    `conflict` is the saved row to show them."""
+    values = {name: form.cleaned_data[name] for name in form.Meta.fields}
+    try:
+        save(values, form.cleaned_data["version"] or 0)
+    except services.EditConflict as error:
+        form.add_error(None, error.message)
+        return False, _keep_input_with_new_version(form, error.current.version), error.current
+    except services.PlanError as error:
+        form.add_error(None, error.message)
+        return False, form, None
+    return True, form, None
 
 
 def _keep_input_with_new_version(form, version: int):

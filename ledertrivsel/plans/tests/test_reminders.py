@@ -8,7 +8,7 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import CommandError, call_command
 
 from ledertrivsel.plans import services
-from ledertrivsel.plans.models import Action, ActionCard
+from ledertrivsel.plans.models import Action
 
 from .conftest import in_days
 

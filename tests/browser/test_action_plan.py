@@ -207,6 +207,12 @@ def test_from_a_finished_dialogue_to_an_edited_plan_and_its_files(open_page, bro
     snapshot(phone, "follow-up-phone")
     first.goto(plan_url)
     assert "1 af 3 handlinger er gennemført" in first.locator(".status-board__item--done").inner_text()
+    # The organisation's overview: the plan's progress and the open actions by person.
+    first.goto(app_url + "/handleplaner/")
+    assert "1 af 3 handlinger er gennemført" in first.locator(".plan-table").inner_text()
+    aase = first.locator("details.responsible").filter(has=first.locator(".responsible__name", has_text="Åse Ørum"))
+    assert aase.locator(".action-list li").all_inner_texts()[0].startswith("Interview fem ledere om deres mål")
+    assert serious_violations(first) == []
     for page in (first, phone):
         assert page.foreign_requests == []
 

@@ -62,8 +62,8 @@ def two_processes(postgres_database, tmp_path):
     second.stop()
 
 
-def test_a_pick_made_through_one_process_appears_on_a_screen_connected_to_the_other(two_processes):
-    first, second = two_processes
+def screen_and_phone(first, second) -> tuple[Socket, Socket]:
+    """A dialogue started on the second process: its shared screen there, a phone on the first."""
     facilitator = HttpSession(second.url)
     assert facilitator.post("/login/", {"username": "tove@testkommune.dk", "password": "Dialog-med-ledere-42"}).status == 302
     started = facilitator.post("/redskaber/organisationen/start/", {"title": "To processer", "minutes": "30", "organisation": "1"})
@@ -76,6 +76,11 @@ def test_a_pick_made_through_one_process_appears_on_a_screen_connected_to_the_ot
     screen = Socket(second, f"/ws/dialoger/{dialogue_id}/screen/", facilitator.cookie("sessionid"))
     phone = Socket(first, f"/ws/dialoger/{dialogue_id}/phone/", participant.cookie("sessionid"))
     assert "Anna" in screen.first
+    return screen, phone
+
+
+def test_a_pick_made_through_one_process_appears_on_a_screen_connected_to_the_other(two_processes):
+    screen, phone = screen_and_phone(*two_processes)
 
     # A step change made on the second process reaches the phone on the first ...
     for _ in range(2):
@@ -86,5 +91,24 @@ def test_a_pick_made_through_one_process_appears_on_a_screen_connected_to_the_ot
     assert "1 af 1 har valgt et kort." in screen.wait_for(r"1 af 1 har valgt")
     screen.send(action="reveal")
     assert '<span class="chip">Anna</span>' in screen.wait_for(r'class="chip"')
+    screen.close()
+    phone.close()
+
+
+def test_after_redis_drops_the_subscriptions_screens_are_refreshed_and_changes_cross_again(two_processes):
+    import redis
+
+    screen, phone = screen_and_phone(*two_processes)
+    screen.send(action="go", direction="1")
+    phone.wait_for(r"Trin 1 af 5")
+    killed = redis.Redis(host=REDIS[0], port=REDIS[1]).client_kill_filter(_type="pubsub")
+    assert killed >= 2  # one subscription per app process
+    # Announcements may have been missed while they were gone: each hub re-renders its screens.
+    assert 'id="screen-controls"' in screen.wait_for(r'id="screen-controls"')
+    assert "Trin 1 af 5" in phone.wait_for(r"Trin 1 af 5")
+    screen.send(action="go", direction="1")
+    phone.wait_for(r"Trin 2 af 5")
+    phone.send(action="pick", card="maal")
+    assert "1 af 1 har valgt et kort." in screen.wait_for(r"1 af 1 har valgt")
     screen.close()
     phone.close()

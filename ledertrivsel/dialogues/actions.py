@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 
 from ledertrivsel.content.cache import tool_content
 from ledertrivsel.content.models import Card, Tool
-from ledertrivsel.lib.rows import execute, first
+from ledertrivsel.lib.rows import execute, first, update_returning
 from ledertrivsel.lib.text import clean_line, clean_text
 from ledertrivsel.organisations.models import Group, Organisation
 from ledertrivsel.plans import services as plan_services
@@ -54,13 +54,10 @@ def _dialogue_bumped(dialogue_id: int) -> Dialogue:
     """The dialogue with its version moved on, locked until the transaction ends: one UPDATE
     ... RETURNING takes the lock, bumps the version and reads the row in one round trip. A
     refused change rolls back, bump and all."""
-    columns = ", ".join(field.column for field in Dialogue._meta.concrete_fields)
-    bumped = list(
-        Dialogue.objects.raw(f"UPDATE {Dialogue._meta.db_table} SET version = version + 1 WHERE id = %s RETURNING {columns}", [dialogue_id])
-    )
-    if not bumped:
+    dialogue = update_returning(Dialogue, "version = version + 1", "id = %s", dialogue_id)
+    if dialogue is None:
         raise DialogueError(_("This dialogue does not exist."))
-    return bumped[0]
+    return dialogue
 
 
 def _require_open(dialogue: Dialogue):

@@ -14,28 +14,32 @@ from dataclasses import dataclass
 from django.db import connection
 
 
-def rows(model, where: str, *params, order: str = "", for_update: bool = False) -> list:
+def columns(model) -> str:
+    """Every column of `model`, in field order: what `rows` and the other readers here select."""
+    return ", ".join(field.column for field in model._meta.concrete_fields)
+
+
+def rows(model, where: str, *params, order: str = "") -> list:
     """All of `model`'s rows that match `where`, as instances with every column loaded
-    (so that no field is fetched lazily later). `for_update` locks them where the database can."""
-    columns = ", ".join(field.column for field in model._meta.concrete_fields)
-    sql = f"SELECT {columns} FROM {model._meta.db_table} WHERE {where}"
+    (so that no field is fetched lazily later)."""
+    sql = f"SELECT {columns(model)} FROM {model._meta.db_table} WHERE {where}"
     if order:
         sql += f" ORDER BY {order}"
-    if for_update and connection.features.has_select_for_update:
-        sql += " FOR UPDATE"
     return list(model.objects.raw(sql, params))
 
 
-def first(model, where: str, *params, for_update: bool = False):
-    found = rows(model, where, *params, for_update=for_update)
+def first(model, where: str, *params):
+    found = rows(model, where, *params)
     return found[0] if found else None
 
 
-def scalar(sql: str, *params):
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        row = cursor.fetchone()
-    return row[0] if row else None
+def update_returning(model, assignments: str, where: str, *params):
+    """Changes the one row that matches `where` and returns it as it is now, in one round trip
+    (UPDATE … RETURNING, on SQLite 3.35+ and PostgreSQL); the row stays locked until the
+    transaction ends. None when no row matches."""
+    sql = f"UPDATE {model._meta.db_table} SET {assignments} WHERE {where} RETURNING {columns(model)}"
+    found = list(model.objects.raw(sql, params))
+    return found[0] if found else None
 
 
 def execute(sql: str, *params) -> int:
@@ -75,15 +79,15 @@ def read_together(*reads: Read) -> list[list]:
 
 
 def _aggregate_sql(read: Read, postgres: bool) -> str:
-    columns = ", ".join(field.column for field in read.model._meta.concrete_fields)
+    selected = columns(read.model)
     table = read.model._meta.db_table
     if postgres:
         order = f" ORDER BY {read.order}" if read.order else ""
-        return f"(SELECT coalesce(json_agg(json_build_array({columns}){order}), '[]'::json) FROM {table} WHERE {read.where})"
+        return f"(SELECT coalesce(json_agg(json_build_array({selected}){order}), '[]'::json) FROM {table} WHERE {read.where})"
     # SQLite keeps the order of the inner query in json_group_array.
     order = f" ORDER BY {read.order}" if read.order else ""
-    inner = f"SELECT {columns} FROM {table} WHERE {read.where}{order}"
-    return f"(SELECT json_group_array(json_array({columns})) FROM ({inner}))"
+    inner = f"SELECT {selected} FROM {table} WHERE {read.where}{order}"
+    return f"(SELECT json_group_array(json_array({selected})) FROM ({inner}))"
 
 
 def _json(value):

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "ledertrivsel.organisations",
     "ledertrivsel.dialogues",
     "ledertrivsel.plans",
+    "ledertrivsel.audit",
 ]
 
 MIDDLEWARE = [
@@ -111,7 +112,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "timeout": 20,
         }
     )
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
+    # One file per test run, so that two runs on one machine do not share (and delete) a database.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Live dialogues: one process and a local-memory cache by default; with REDIS_URL, changes

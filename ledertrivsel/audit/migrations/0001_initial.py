@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('organisations', '0003_group_chief_organisation_dpo_contact_and_more'),
+        ('organisations', '0003_units_invitations_retention'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

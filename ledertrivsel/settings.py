@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "ledertrivsel.dialogues",
     "ledertrivsel.plans",
     "ledertrivsel.audit",
+    "ledertrivsel.privacy",
 ]
 
 MIDDLEWARE = [

@@ -13,5 +13,6 @@ urlpatterns += i18n_patterns(
     path("", include("ledertrivsel.dialogues.urls")),
     path("", include("ledertrivsel.organisations.urls")),
     path("", include("ledertrivsel.plans.urls")),
+    path("", include("ledertrivsel.privacy.urls")),
     prefix_default_language=False,
 )

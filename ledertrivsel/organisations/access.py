@@ -1,5 +1,8 @@
 """Who may do what in an organisation; every view asks through these."""
 
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
 from .models import Membership, Organisation
 
 
@@ -16,3 +19,20 @@ def can_facilitate(user, organisation_id: int) -> bool:
     return user.is_authenticated and Membership.objects.filter(
         user=user, organisation_id=organisation_id, role__in=Membership.FACILITATING_ROLES
     ).exists()
+
+
+def administered_organisation(user, organisation_id: int) -> Organisation:
+    """The organisation if `user` is its administrator. Someone with another role there is
+    refused (403); someone outside it is told it does not exist (404)."""
+    membership = Membership.objects.select_related("organisation").filter(user=user, organisation_id=organisation_id).first()
+    if membership is None:
+        raise Http404
+    if membership.role != Membership.Role.ADMINISTRATOR:
+        raise PermissionDenied
+    return membership.organisation
+
+
+def administered_organisations(user):
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(memberships__user=user, memberships__role=Membership.Role.ADMINISTRATOR)

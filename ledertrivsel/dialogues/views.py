@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from ledertrivsel.audit.log import record_export
 from ledertrivsel.content.models import Tool
 from ledertrivsel.lib.ratelimit import client_address, count_attempt, is_blocked
 from ledertrivsel.organisations.access import facilitated_organisations
@@ -131,6 +132,7 @@ def summary_download(request, dialogue_id, file_format):
     dialogue = facilitated_dialogue(request, dialogue_id)
     state = DialogueState.load(dialogue.pk)
     export = summary_pdf(state) if file_format == "pdf" else summary_csv(state)
+    record_export(request, organisation=dialogue.organisation, what="summary", subject=dialogue.title, format=file_format)
     response = HttpResponse(export.content, content_type=export.mimetype)
     response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
     response["Cache-Control"] = "no-store"

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ledertrivsel.audit.log import record_export
 from ledertrivsel.dialogues.access import facilitated_dialogue
 from ledertrivsel.organisations.access import facilitated_organisations
 from ledertrivsel.organisations.models import Group
@@ -164,6 +165,7 @@ def remove_action(request, plan_id, action_id):
 def download(request, plan_id, file_format):
     plan = _plan(request, plan_id)
     export = {"pdf": exports.plan_pdf, "docx": exports.plan_docx, "csv": exports.plan_csv, "ics": exports.plan_ics}[file_format](plan)
+    record_export(request, organisation=plan.organisation_id, what="plan", subject=plan.title, format=file_format)
     response = HttpResponse(export.content, content_type=export.mimetype)
     response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
     response["Cache-Control"] = "no-store"

@@ -48,7 +48,8 @@ def request_deletion(user, note: str = "") -> list[DeletionRequest]:
                 )
             )
             record(AuditEvent.Kind.DELETION_REQUESTED, organisation=membership.organisation, actor=user, subject=user.email)
-        transaction.on_commit(lambda: [_tell_administrators(request) for request in made])
+    for request in made:
+        _tell_administrators(request)
     return made
 
 
@@ -72,14 +73,14 @@ def refusal(request: DeletionRequest, by) -> str | None:
     """Why `by` cannot carry the request out now, or None."""
     if not request.is_open:
         return _("This request has already been carried out.")
-    if request.person_id == by.pk:
-        return _("Another administrator must carry out your own request, so that someone else answers for it.")
     membership = Membership.objects.filter(user_id=request.person_id, organisation_id=request.organisation_id).first()
     if membership and membership.role == Membership.Role.ADMINISTRATOR and is_last_administrator(membership):
         return _(
             "%(email)s is the organisation's only administrator. Make someone else administrator first; "
-            "then the deletion can be carried out."
+            "they can then carry out the deletion."
         ) % {"email": request.person_email}
+    if request.person_id == by.pk:
+        return _("Another administrator must carry out your own request, so that someone else answers for it.")
     return None
 
 
@@ -97,7 +98,7 @@ def carry_out(request: DeletionRequest, by) -> bool:
             Membership.objects.filter(user=person, organisation=organisation).delete()
             if not Membership.objects.filter(user=person).exists():
                 person.delete()  # every other reference to the account is SET_NULL
-                account_deleted = True
+                request.person, account_deleted = None, True
         # The address stays, as in the audit log, to show the request was answered; their name and words go.
         request.handled_at, request.handled_by, request.handled_by_label = timezone.now(), by, by.email
         request.person_name = request.note = ""

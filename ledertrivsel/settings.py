@@ -10,6 +10,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -129,6 +130,26 @@ else:
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dialogues:list"
 LOGOUT_REDIRECT_URL = "front:home"
+
+# Single sign-on through the organisation's OpenID Connect provider, beside password login; off
+# until OIDC_RP_CLIENT_ID is set. Who may come in is decided in organisations/sso.py; docs/sso.md.
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+SSO_ENABLED = bool(OIDC_RP_CLIENT_ID)
+if SSO_ENABLED:
+    _missing = [name for name in ("OIDC_OP_AUTHORIZATION_ENDPOINT", "OIDC_OP_TOKEN_ENDPOINT", "OIDC_OP_USER_ENDPOINT") if not os.environ.get(name)]
+    if _missing:
+        raise ImproperlyConfigured(f"Single sign-on (OIDC_RP_CLIENT_ID) also needs {', '.join(_missing)}: see docs/sso.md")
+    OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ["OIDC_OP_AUTHORIZATION_ENDPOINT"]
+    OIDC_OP_TOKEN_ENDPOINT = os.environ["OIDC_OP_TOKEN_ENDPOINT"]
+    OIDC_OP_USER_ENDPOINT = os.environ["OIDC_OP_USER_ENDPOINT"]
+    OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT") or None
+    OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+    OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid email profile")
+    OIDC_PROVIDER_NAME = os.environ.get("OIDC_PROVIDER_NAME", "")  # on the button; empty: "single sign-on (SSO)"
+    OIDC_USE_PKCE = env_bool("OIDC_USE_PKCE", True)
+    OIDC_TIMEOUT = 15
+    AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend", "ledertrivsel.organisations.sso.SSOBackend"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -101,3 +101,11 @@ def test_an_address_the_provider_has_not_verified_is_refused(page, provider, app
     assert page.url.startswith(app.url + "/en/login/")
     page.get_by_text(f"{PROVIDER_NAME} has not confirmed your e-mail address").wait_for()
     assert accounts_for(app, "ny@testkommune.dk") == []
+
+
+def test_a_forged_return_from_the_provider_ends_on_the_login_page_not_an_error(page, app):
+    response = page.goto(app.url + "/sso/callback/?code=forged&state=forged")
+    assert response.status == 200
+    assert page.url == app.url + "/login/"
+    assert page.locator(".notice--error").count() == 1
+    assert not page.get_by_role("button", name="Log ud").is_visible()

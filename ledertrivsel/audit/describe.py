@@ -33,6 +33,8 @@ def describe(event) -> str:
         }
     if event.kind == Kind.MEMBER_REMOVED:
         return _("Removed %(email)s from the organisation") % {"email": subject}
+    if event.kind == Kind.SETTINGS_CHANGE and d.get("setting") == "dpo_contact":
+        return _("Changed the data-protection officer from “%(old)s” to “%(new)s”") % {"old": d.get("old") or "–", "new": d.get("new") or "–"}
     if event.kind == Kind.SETTINGS_CHANGE:
         return _("Changed the retention period from %(old)s to %(new)s months") % {"old": d.get("old"), "new": d.get("new")}
     if event.kind == Kind.PERSONAL_DATA_EXPORT:

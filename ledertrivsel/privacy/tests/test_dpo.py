@@ -38,6 +38,9 @@ def test_an_administrator_changes_the_retention_period_and_it_is_logged(client, 
     events = {e.details["setting"]: e.details for e in AuditEvent.objects.filter(kind=AuditEvent.Kind.SETTINGS_CHANGE)}
     assert events["retention_months"]["old"] == 24 and events["retention_months"]["new"] == 12
     assert events["dpo_contact"]["new"] == "dpo@testkommune.dk"
+    with translation.override("en"):
+        sentences = sorted(e.describe() for e in AuditEvent.objects.all())
+    assert sentences == ["Changed the data-protection officer from “–” to “dpo@testkommune.dk”", "Changed the retention period from 24 to 12 months"]
     assert "12 months after they took place" in client.get(page_of(organisation)).content.decode()
 
 

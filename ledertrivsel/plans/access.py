@@ -15,12 +15,12 @@ def _role(user, organisation_id: int) -> str | None:
 
 def visible_plans(user):
     """Administrators and facilitators see their organisations' plans; anyone else the plans
-    of the groups they belong to."""
+    of the groups they belong to or, as a leader group's chief, lead."""
     if not user.is_authenticated:
         return ActionPlan.objects.none()
     facilitated = Membership.objects.filter(user=user, role__in=Membership.FACILITATING_ROLES).values("organisation_id")
     return ActionPlan.objects.filter(
-        Q(organisation_id__in=facilitated) | Q(group__members=user) | Q(group__facilitator=user),
+        Q(organisation_id__in=facilitated) | Q(group__members=user) | Q(group__facilitator=user) | Q(group__chief=user),
         organisation__memberships__user=user,
     ).distinct()
 

@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 
-.PHONY: run test setup browser bench bench-live translations clean
+.PHONY: run test setup audit browser bench bench-live translations clean
 
 run: setup
 	$(BIN)/ledertrivsel serve
@@ -23,6 +23,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@rm -f $(VENV)/.installed-*
 	@touch $@
+
+# Known vulnerabilities in the installed packages (pip-audit); see SECURITY.md.
+audit: setup
+	$(BIN)/python scripts/audit_dependencies.py
 
 # The browser tests drive Debian's chromium; install it (and gettext) when missing and we can.
 browser:

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from ledertrivsel.audit.log import record_export
 from ledertrivsel.dialogues.access import facilitated_dialogue
+from ledertrivsel.lib.numbers import whole_number
 from ledertrivsel.organisations.access import facilitated_organisations
 from ledertrivsel.organisations.models import Group
 
@@ -153,7 +154,7 @@ def remove_action(request, plan_id, action_id):
     plan = _plan(request, plan_id, edit=True)
     action = get_object_or_404(Action, pk=action_id, card__plan=plan)
     try:
-        services.remove_action(action, request.user, int(request.POST.get("version") or 0))
+        services.remove_action(action, request.user, whole_number(request.POST.get("version")) or 0)
     except services.PlanError as error:
         messages.error(request, error.message)
     else:
@@ -182,7 +183,7 @@ def create_from_dialogue(request, dialogue_id):
     groups = Group.objects.filter(organisation=dialogue.organisation_id)
     error = ""
     if request.method == "POST":
-        group = groups.filter(pk=request.POST.get("group") or dialogue.group_id or 0).first()
+        group = groups.filter(pk=whole_number(request.POST.get("group")) or dialogue.group_id or 0).first()
         try:
             plan = services.create_from_dialogue(dialogue, request.user, group)
         except services.PlanError as refused:

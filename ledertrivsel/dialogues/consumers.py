@@ -165,7 +165,7 @@ class DialogueConsumer(AsyncWebsocketConsumer):
             return _("The message could not be understood. Reload the page and try again.")
         try:
             data = json.loads(text_data)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: arrays nested thousands deep fit in the size limit
             return _("The message could not be understood. Reload the page and try again.")
         if not isinstance(data, dict) or not isinstance(data.get("action"), str):
             return _("The message could not be understood. Reload the page and try again.")

@@ -90,7 +90,7 @@ def _card(dialogue: Dialogue, key) -> Card:
 def _participant(dialogue: Dialogue, participant_id) -> Participant:
     try:
         participant_id = int(participant_id)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: JSON allows Infinity
         raise DialogueError(_("That person is not in this dialogue.")) from None
     participant = first(Participant, "id = %s AND dialogue_id = %s AND removed_at IS NULL", participant_id, dialogue.pk)
     if participant is None:
@@ -451,7 +451,7 @@ def _plan_action(dialogue: Dialogue, action_id) -> Action:
     """An action of the plan this dialogue follows up; any other id is refused."""
     try:
         action_id = int(action_id)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         action_id = None
     action = None
     if action_id is not None and dialogue.follow_up_plan_id is not None:

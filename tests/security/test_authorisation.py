@@ -19,8 +19,6 @@ from asgiref.sync import async_to_sync
 from asgiref.testing import ApplicationCommunicator
 from django.urls import URLResolver, get_resolver, reverse
 
-from ledertrivsel.dialogues.routing import websocket_urlpatterns
-
 from .world import ACTORS, PASSWORD, ROLES, World, build_world, tear_down_world
 
 # --- What the answers mean ----------------------------------------------------------------
@@ -42,14 +40,17 @@ ANSWERS: dict[str, Callable] = {
     "forbidden": lambda response: response.status_code == 403,
     "not_found": lambda response: response.status_code == 404,
     "not_allowed": lambda response: response.status_code == 405,
+    "invalid": lambda response: response.status_code == 400,
     # A change someone may make: it is not refused (a form with an error is still let in).
-    "accepted": lambda response: response.status_code in (200, 204, 302) and not _refused(response),
+    "accepted": lambda response: response.status_code in (200, 204, 302, 400) and not _refused(response),
 }
 
 # --- The policy, in words the table uses --------------------------------------------------
 
 NO_ACCOUNT = ("anonymous", "participant_a", "participant_b")
 FACILITATING = ("facilitator", "administrator")
+# A leader group's plan is changed by its facilitator, the administrators and the group's chief.
+PLAN_EDITORS = (*FACILITATING, "chief")
 
 
 def roles(*allowed: str, kind: str = "ok", others: str = "forbidden") -> dict[str, str]:
@@ -88,6 +89,8 @@ def of_a(*allowed: str, kind: str = "ok") -> dict[str, str]:
 
 
 POST_ONLY = logged_in("not_allowed")  # GET of a POST-only view, once past the login
+ONE_ON_ONE = answers(a=roles("chief", "leader", others="not_found"), b="not_found")
+ONE_ON_ONE_CHANGE = answers(a=roles("chief", "leader", kind="accepted", others="not_found"), b="not_found")
 
 
 @dataclass(frozen=True)
@@ -178,6 +181,10 @@ ROWS: dict[str, Row] = {
         data=lambda w, actor: {"name": "Hjemmeplejen"},
     ),
     "audit:log": Row(get=of_a("administrator"), kwargs=lambda w: {"organisation_id": w.a.organisation.pk}),
+    # The forløb: the organisation's facilitators and administrators see the whole chain; a
+    # leader group's chief (here chief_a leads the group) sees the organisation's level and
+    # their own groups; a leader is refused. See docs/forloeb.md.
+    "forloeb:chain": Row(get=of_a("chief", *FACILITATING), kwargs=lambda w: {"organisation_id": w.a.organisation.pk}),
     # An invitation: anyone holding its link (the token is the key).
     "accept_invitation": Row(
         get=everyone("ok"),
@@ -186,8 +193,8 @@ ROWS: dict[str, Row] = {
         data=lambda w, actor: {"name": "Nina Ny", "password1": PASSWORD, "password2": PASSWORD},
     ),
     # Action plans: read by the group (its leaders and chief), the organisation's facilitators
-    # and administrators; changed by the group's facilitator (here also the plan's maker) and
-    # the administrators.
+    # and administrators; changed by the group's facilitator (here also the plan's maker), the
+    # administrators and, as the plan is a leader group's, the group's chief.
     "plans:overview": Row(get=logged_in("ok")),
     "plans:detail": Row(get=of_a(*ROLES), kwargs=lambda w: {"plan_id": w.a.plan.pk}),
     "plans:history": Row(get=of_a(*ROLES), kwargs=lambda w: {"plan_id": w.a.plan.pk}),
@@ -196,32 +203,32 @@ ROWS: dict[str, Row] = {
         for file_format in ("pdf", "docx", "csv", "ics")
     },
     "plans:edit_card": Row(
-        get=of_a(*FACILITATING),
-        post=of_a(*FACILITATING, kind="accepted"),
+        get=of_a(*PLAN_EDITORS),
+        post=of_a(*PLAN_EDITORS, kind="accepted"),
         kwargs=lambda w: {"plan_id": w.a.plan.pk, "card_id": w.a.card.pk},
         data=lambda w, actor: {"theme": "Overbelastning og stress", "version": w.a.card.version},
     ),
     "plans:add_action": Row(
-        get=of_a(*FACILITATING),
-        post=of_a(*FACILITATING, kind="accepted"),
+        get=of_a(*PLAN_EDITORS),
+        post=of_a(*PLAN_EDITORS, kind="accepted"),
         kwargs=lambda w: {"plan_id": w.a.plan.pk, "card_id": w.a.card.pk},
         data=lambda w, actor: {"description": "Aftal sparring", "status": "not_started"},
     ),
     "plans:edit_action": Row(
-        get=of_a(*FACILITATING),
-        post=of_a(*FACILITATING, kind="accepted"),
+        get=of_a(*PLAN_EDITORS),
+        post=of_a(*PLAN_EDITORS, kind="accepted"),
         kwargs=lambda w: {"plan_id": w.a.plan.pk, "action_id": w.a.action.pk},
         data=lambda w, actor: {"description": "Kortlæg opgaverne", "status": "in_progress", "version": w.a.action.version},
     ),
     "plans:set_status": Row(
         get=POST_ONLY,
-        post=of_a(*FACILITATING, kind="accepted"),
+        post=of_a(*PLAN_EDITORS, kind="accepted"),
         kwargs=lambda w: {"plan_id": w.a.plan.pk, "action_id": w.a.action.pk},
         data=lambda w, actor: {"status": "done"},
     ),
     "plans:remove_action": Row(
         get=POST_ONLY,
-        post=of_a(*FACILITATING, kind="accepted"),
+        post=of_a(*PLAN_EDITORS, kind="accepted"),
         kwargs=lambda w: {"plan_id": w.a.plan.pk, "action_id": w.a.action.pk},
         data=lambda w, actor: {"version": w.a.action.version},
     ),
@@ -249,6 +256,35 @@ ROWS: dict[str, Row] = {
         post=of_a("administrator", kind="accepted"),
         kwargs=lambda w: {"organisation_id": w.a.organisation.pk, "request_id": w.a.deletion_request.pk},
     ),
+    # The forløb: the organisation's facilitators and administrators, and the chiefs of its leader groups.
+    "forloeb:chain": Row(get=of_a("chief", *FACILITATING), kwargs=lambda w: {"organisation_id": w.a.organisation.pk}),
+    # 1-1 conversations: their two parties (the chief and the leader) and no one else, not even
+    # an administrator; to anyone else they do not exist (404), within the organisation too.
+    "conversations:list": Row(
+        get=logged_in("ok"),
+        # A chief invites a leader of their own leader group; for anyone else there is no leader to choose.
+        post=answers(a=roles("chief", kind="accepted", others="invalid"), b=roles("chief", kind="accepted", others="invalid")),
+        data=lambda w, actor: {"leader": w.side_of(actor).people["leader"].pk},
+    ),
+    "conversations:detail": Row(get=ONE_ON_ONE, kwargs=lambda w: {"one_on_one_id": w.a.one_on_one.pk}),
+    **{
+        f"conversations:{name}": Row(get=POST_ONLY, post=ONE_ON_ONE_CHANGE, kwargs=lambda w: {"one_on_one_id": w.a.one_on_one.pk}, data=data)
+        for name, data in (
+            ("prepare", lambda w, actor: {"notes": "Travlt forår"}),
+            ("start", lambda w, actor: {}),
+            ("end", lambda w, actor: {}),
+            ("add_agreement", lambda w, actor: {"what": "Ugentlig sparring", "owner": "leader"}),
+            ("follow_up", lambda w, actor: {"shareable": ""}),
+        )
+    },
+    **{
+        f"conversations:{name}": Row(
+            get=POST_ONLY, post=ONE_ON_ONE_CHANGE, kwargs=lambda w: {"one_on_one_id": w.a.one_on_one.pk, "agreement_id": w.a.agreement.pk},
+        )
+        for name in ("remove_agreement", "agreement_done")
+    },
+    "conversations:download_pdf": Row(get=ONE_ON_ONE, kwargs=lambda w: {"one_on_one_id": w.a.one_on_one.pk}),
+    "conversations:download_ics": Row(get=ONE_ON_ONE, kwargs=lambda w: {"one_on_one_id": w.a.one_on_one.pk}),
     # Django's admin: none of our roles is staff, so every page sends them to its login; one row
 # covers every admin pattern, named or not, that has no row of its own.
     "admin:*": Row(get=everyone("admin_login")),
@@ -378,6 +414,7 @@ class SocketCase:
     path: Callable[[World], str]
     accepted_by: tuple[str, ...]  # everyone else is refused
     shows: Callable[[World], str]  # what the first message of an accepted socket holds
+    refused_with: int = 4403  # the close code of a refusal
 
 
 SOCKET_ROWS: dict[str, list[SocketCase]] = {
@@ -387,11 +424,28 @@ SOCKET_ROWS: dict[str, list[SocketCase]] = {
         # A phone: only the session that joined the dialogue.
         SocketCase("phone", lambda w: f"/ws/dialoger/{w.a.dialogue.pk}/phone/", ("participant_a",), lambda w: 'id="phone-main"'),
     ],
+    # A 1-1's live page: its two parties only.
+    r"^ws/samtaler/(?P<one_on_one_id>\d+)/(?:(?P<language>da|en)/)?$": [
+        SocketCase(
+            "one-on-one", lambda w: f"/ws/samtaler/{w.a.one_on_one.pk}/", ("chief_a", "leader_a"),
+            lambda w: 'id="oo-status"', refused_with=4003,
+        ),
+    ],
 }
 
 
+def websocket_routes() -> list:
+    """The routes of the app's ASGI WebSocket router, found through its middleware."""
+    from ledertrivsel.asgi import application
+
+    layer = application.application_mapping["websocket"]
+    while not hasattr(layer, "routes"):
+        layer = getattr(layer, "application", None) or layer.inner
+    return layer.routes
+
+
 def _socket_cases():
-    for route in websocket_urlpatterns:
+    for route in websocket_routes():
         key = str(route.pattern)
         if key not in SOCKET_ROWS:
             yield pytest.param(key, None, "anonymous", id=f"{key}-NO-ROW")
@@ -402,7 +456,7 @@ def _socket_cases():
 
 
 def test_every_websocket_route_has_a_row():
-    keys = {str(route.pattern) for route in websocket_urlpatterns}
+    keys = {str(route.pattern) for route in websocket_routes()}
     assert keys == set(SOCKET_ROWS), f"WebSocket routes without a row: {sorted(keys - set(SOCKET_ROWS))}; rows without a route: {sorted(set(SOCKET_ROWS) - keys)}"
 
 
@@ -439,4 +493,4 @@ def test_each_websocket_route_lets_in_only_whom_the_table_says(world, django_db_
     if actor in case.accepted_by:
         assert accepted and case.shows(world) in answer, f"{path} as {actor}: expected the live view, got {answer!r}"
     else:
-        assert not accepted and answer == 4403, f"{path} as {actor}: expected a refusal (4403), got {answer!r}"
+        assert not accepted and answer == case.refused_with, f"{path} as {actor}: expected a refusal ({case.refused_with}), got {answer!r}"

@@ -13,6 +13,8 @@ from django.test import Client
 from django.utils import timezone
 
 from ledertrivsel.content.models import Tool
+from ledertrivsel.conversations import services as conversations
+from ledertrivsel.conversations.models import Agreement, OneOnOne
 from ledertrivsel.dialogues import actions
 from ledertrivsel.dialogues.models import Dialogue
 from ledertrivsel.organisations.models import Group, Invitation, Membership, Organisation, Unit
@@ -45,6 +47,8 @@ class Side:
     invitation_token: str = ""
     leaver: object = None  # a leader who has asked to have their data deleted
     deletion_request: DeletionRequest | None = None
+    one_on_one: OneOnOne | None = None  # the chief's 1-1 with the leader
+    agreement: Agreement | None = None
 
 
 @dataclass
@@ -119,6 +123,8 @@ def _side(org: str, tool: Tool) -> Side:
         organisation=side.organisation, email=f"ny@{name.lower()}.dk", role=Membership.Role.LEADER, token_hash=token_hash,
         invited_by=side.people["administrator"], expires_at=timezone.now() + Invitation.VALID_FOR,
     )
+    side.one_on_one = conversations.invite(chief=side.people["chief"], leader=side.people["leader"], group=side.group)
+    side.agreement = conversations.add_agreement(side.one_on_one.pk, what="Fast sparring hver anden uge", owner="chief")
     email = f"leaver@{name.lower()}.dk"
     side.leaver = get_user_model().objects.create_user(email, email, PASSWORD, first_name="Leaver")
     Membership.objects.create(user=side.leaver, organisation=side.organisation, role=Membership.Role.LEADER)
@@ -148,6 +154,7 @@ def tear_down_world(world: World) -> None:
     users = [user for side in (world.a, world.b) for user in (*side.people.values(), side.leaver)]
     ActionPlan.objects.filter(organisation__in=organisations).delete()
     Dialogue.objects.filter(organisation__in=organisations).delete()
+    OneOnOne.objects.filter(organisation__in=organisations).delete()
     Organisation.objects.filter(pk__in=[o.pk for o in organisations]).delete()
     get_user_model().objects.filter(pk__in=[user.pk for user in users]).delete()
     Session.objects.filter(session_key__in=[key for key in world.sessions.values() if key]).delete()

@@ -1,0 +1,29 @@
+"""Real time for a 1-1: when either party changes something, both screens redraw from the
+database. Announcements ride on the live dialogues' channel (dialogues/broadcast.py), so a
+1-1 works across app processes the same way; there are only ever two screens, so each
+redraws itself instead of sharing one render."""
+
+import asyncio
+from collections import defaultdict
+
+from ledertrivsel.dialogues import broadcast
+
+TYPE = "one_on_one.changed"
+screens = defaultdict(set)  # 1-1 id -> the open consumers in this process
+_redraws = set()
+
+
+def announce(one_on_one_id: int):
+    """Called once the change is committed; from any thread."""
+    broadcast.publish({"type": TYPE, "one_on_one": one_on_one_id}, note)
+
+
+def note(message: dict):
+    """On the server's event loop: every open screen of the 1-1 redraws."""
+    for consumer in list(screens.get(message.get("one_on_one"), ())):
+        task = asyncio.ensure_future(consumer.redraw())
+        _redraws.add(task)
+        task.add_done_callback(_redraws.discard)
+
+
+broadcast.handlers[TYPE] = note

@@ -34,6 +34,8 @@ _async_client = None
 _sync_client = None
 # asyncio keeps only weak references to tasks: hold each announcement until it is sent.
 _sending = set()
+# Announcements that are not a dialogue's, by their "type": the hub hands them on (a 1-1's).
+handlers = {}
 
 
 def uses_redis() -> bool:

@@ -53,8 +53,18 @@ class DialogueHub:
         for dialogue_id in list(self.clients):
             self.note({"dialogue": dialogue_id, "scope": events.ALL})
 
+    def listen(self):
+        """Makes sure this process hears every announcement: other live views (a 1-1) ride on
+        the same subscription, registered in broadcast.handlers."""
+        self._start()
+
     def note(self, message: dict):
         """Folds a change into the dialogue's pending render and starts one if none runs."""
+        if "dialogue" not in message:
+            handler = broadcast.handlers.get(message.get("type"))
+            if handler is not None:
+                handler(message)
+            return
         dialogue_id = message["dialogue"]
         if dialogue_id not in self.clients:
             return

@@ -1,6 +1,7 @@
 """Audit events as sentences in the reader's language."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ledertrivsel.organisations.models import Membership
 
@@ -44,7 +45,17 @@ def describe(event) -> str:
     if event.kind == Kind.PERSON_DELETED:
         return _("Deleted the personal data of %(email)s") % {"email": subject}
     if event.kind == Kind.RETENTION_DELETION:
-        return _("Deleted %(count)s dialogue(s) older than %(months)s months") % {"count": d.get("dialogues", 0), "months": d.get("months")}
+        parts = []
+        if d.get("dialogues"):
+            parts.append(ngettext("%(count)s dialogue older than %(months)s months", "%(count)s dialogues older than %(months)s months", d["dialogues"])
+                         % {"count": d["dialogues"], "months": d.get("months")})
+        if d.get("one_on_ones"):
+            parts.append(ngettext("%(count)s 1-1 conversation older than %(months)s months", "%(count)s 1-1 conversations older than %(months)s months", d["one_on_ones"])
+                         % {"count": d["one_on_ones"], "months": d.get("months")})
+        if d.get("audit_events"):
+            parts.append(ngettext("%(count)s audit log entry older than 5 years", "%(count)s audit log entries older than 5 years", d["audit_events"])
+                         % {"count": d["audit_events"]})
+        return _("Deleted after the retention period: %(what)s") % {"what": ", ".join(parts) or "–"}
     if event.kind == Kind.ONE_ON_ONE_READ:
         return _("Opened the 1-1 “%(subject)s”") % {"subject": subject}
     if event.kind == Kind.ACCESS_REFUSED:

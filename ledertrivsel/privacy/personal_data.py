@@ -88,7 +88,7 @@ GROUP_PARTS = {
 def collect(user) -> list[Section]:
     return [
         _account(user), _memberships(user), _groups(user), _dialogues(user), _plans(user), _plan_changes(user),
-        _actions(user), _invitations(user), _invitations_sent(user), _audit_events(user), _deletion_requests(user),
+        _actions(user), _one_on_ones(user), _invitations(user), _invitations_sent(user), _audit_events(user), _deletion_requests(user),
     ]
 
 
@@ -147,6 +147,35 @@ def _dialogues(user) -> Section:
         _("What the participants chose and said is theirs and is not included; the dialogues are deleted after the organisation's retention period."),
         [Column("organisation", _("Organisation")), Column("title", _("Title")), Column("tool", _("Tool")), Column("group", _("Group")),
          Column("held", _("Held")), Column("ended", _("Ended")), Column("participants", _("Participants"))],
+        rows,
+    )
+
+
+def _one_on_ones(user) -> Section:
+    """A person's 1-1s: both parties' shared record, and only this person's own private notes."""
+    from ledertrivsel.conversations.models import OneOnOne, Preparation
+
+    one_on_ones = (
+        OneOnOne.objects.filter(Q(chief=user) | Q(leader=user)).select_related("organisation", "chief", "leader")
+        .prefetch_related("cards__card", "agreements").order_by("-created_at")
+    )
+    notes = dict(Preparation.objects.filter(person=user).values_list("one_on_one_id", "notes"))
+    rows = []
+    for item in one_on_ones:
+        other = item.leader if item.chief_id == user.pk else item.chief
+        rows.append({
+            "organisation": item.organisation.name, "with": (other.get_full_name() or other.email) if other else None,
+            "date": item.planned_for or item.created_at.date(), "stage": item.stage,
+            "cards": ", ".join(c.card.title for c in item.cards.all() if c.chosen_by == item.party(user) or c.bring),
+            "agreements": "; ".join(a.what for a in item.agreements.all()), "follow_up": item.follow_up_date,
+            "shareable": item.shareable, "your_notes": notes.get(item.pk, ""),
+        })
+    return Section(
+        "one_on_ones", _("Your 1-1 conversations"),
+        _("The record the two of you share, and your own private notes, which no one else can read. The other person's notes are theirs."),
+        [Column("organisation", _("Organisation")), Column("with", _("With")), Column("date", _("Date")),
+         Column("stage", _("Stage"), _choice(OneOnOne.Stage.choices)), Column("cards", _("Cards")), Column("agreements", _("Agreements")),
+         Column("follow_up", _("Follow-up")), Column("shareable", _("May be shared beyond the two of us")), Column("your_notes", _("Your private notes"))],
         rows,
     )
 

@@ -41,8 +41,7 @@ AUDIT_LOG_YEARS = 5
 EXPIRING = [
     Expiring("dialogues.Dialogue", "created_at", "dialogues"),
     Expiring("audit.AuditEvent", "created_at", "audit_events", months=AUDIT_LOG_YEARS * 12),
-    # Tool 3's confidential 1-1s join here with one line when they exist, e.g.
-    # Expiring("one_on_ones.Conversation", "held_at", "one_on_ones"),
+    Expiring("conversations.OneOnOne", "created_at", "one_on_ones"),
 ]
 
 

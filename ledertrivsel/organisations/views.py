@@ -42,6 +42,9 @@ def groups(request):
 def edit_group(request, group_id):
     group = get_object_or_404(Group.objects.select_related("organisation"), pk=group_id)
     if group.organisation not in facilitated_organisations(request.user):
+        # Its own organisation's people are told it is not for their role; others, that it does not exist.
+        if Membership.objects.filter(user=request.user, organisation=group.organisation).exists():
+            raise PermissionDenied
         raise Http404
     form = GroupForm(request.POST or None, instance=group, organisation=group.organisation)
     if request.method == "POST" and form.is_valid():

@@ -299,12 +299,7 @@ ADMIN_SAMPLES = {"app_label": "auth", "object_id": "1", "id": "1", "content_type
 # Where the app answers otherwise than the policy and the view is not ours to change: these
 # fail strictly as expected (so a fix shows up) and are reported to the lead.
 # (pattern, method, actor) → why.
-KNOWN_DEVIATIONS: dict[tuple[str, str, str], str] = {
-    ("edit_group", method, actor): "edit_group answers 404 to the organisation's own leaders and chiefs; "
-    "the policy says 403 (organisations/views.py checks inline, not through an access function)"
-    for method in ("GET", "POST")
-    for actor in ("leader_a", "chief_a")
-}
+KNOWN_DEVIATIONS: dict[tuple[str, str, str], str] = {}  # (url key, method, actor) -> why; strict xfail
 
 
 # --- Every URL pattern --------------------------------------------------------------------

@@ -181,10 +181,6 @@ ROWS: dict[str, Row] = {
         data=lambda w, actor: {"name": "Hjemmeplejen"},
     ),
     "audit:log": Row(get=of_a("administrator"), kwargs=lambda w: {"organisation_id": w.a.organisation.pk}),
-    # The forløb: the organisation's facilitators and administrators see the whole chain; a
-    # leader group's chief (here chief_a leads the group) sees the organisation's level and
-    # their own groups; a leader is refused. See docs/forloeb.md.
-    "forloeb:chain": Row(get=of_a("chief", *FACILITATING), kwargs=lambda w: {"organisation_id": w.a.organisation.pk}),
     # An invitation: anyone holding its link (the token is the key).
     "accept_invitation": Row(
         get=everyone("ok"),
@@ -256,7 +252,8 @@ ROWS: dict[str, Row] = {
         post=of_a("administrator", kind="accepted"),
         kwargs=lambda w: {"organisation_id": w.a.organisation.pk, "request_id": w.a.deletion_request.pk},
     ),
-    # The forløb: the organisation's facilitators and administrators, and the chiefs of its leader groups.
+    # The forløb: the organisation's facilitators and administrators, and the chiefs of its leader groups
+    # (chief_a leads the group); a leader is refused. See docs/forloeb.md.
     "forloeb:chain": Row(get=of_a("chief", *FACILITATING), kwargs=lambda w: {"organisation_id": w.a.organisation.pk}),
     # 1-1 conversations: their two parties (the chief and the leader) and no one else, not even
     # an administrator; to anyone else they do not exist (404), within the organisation too.

@@ -35,6 +35,8 @@ class Org:
     dialogue: object
     participants: list = field(default_factory=list)
     invitation: Invitation | None = None
+    one_on_one: object = None
+    agreement: object = None
 
     def ids(self) -> dict[str, list[int]]:
         """The ids of this organisation's objects, for fields that take an id."""
@@ -45,6 +47,8 @@ class Org:
             "organisations": [self.organisation.pk],
             "participants": [participant.pk for participant in self.participants],
             "actions": [self.action.pk],
+            "agreements": [self.agreement.pk] if self.agreement else [],
+            "one_on_ones": [self.one_on_one.pk] if self.one_on_one else [],
             "memberships": list(Membership.objects.filter(organisation=self.organisation).values_list("pk", flat=True)),
         }
 
@@ -85,8 +89,19 @@ def build_organisation(name: str, slug: str) -> Org:
     anna = dialogue_actions.join(dialogue.code, "Anna")
     without_device = dialogue_actions.add_person_without_device(dialogue_actions.Actor(user_id=facilitator.pk), dialogue.pk, "Bent")
     invitation = new_invitation(organisation, admin, f"ny@{slug}.dk")[0]
-    return Org(organisation, admin, facilitator, chief, leader, unit, sub_unit, group, plan, card, action, dialogue,
-               [anna, without_device], invitation)
+    org = Org(organisation, admin, facilitator, chief, leader, unit, sub_unit, group, plan, card, action, dialogue,
+              [anna, without_device], invitation)
+    if apps.is_installed("ledertrivsel.conversations"):
+        org.one_on_one, org.agreement = new_one_on_one(org)
+    return org
+
+
+def new_one_on_one(org: Org):
+    """The chief's 1-1 with the group's leader, with one agreement."""
+    from ledertrivsel.conversations.models import Agreement, OneOnOne
+
+    one_on_one = OneOnOne.objects.create(organisation=org.organisation, chief=org.chief, leader=org.leader, group=org.group)
+    return one_on_one, Agreement.objects.create(one_on_one=one_on_one, what="Fast sparringstime hver anden uge", owner="chief")
 
 
 def new_invitation(organisation: Organisation, invited_by, email: str) -> tuple[Invitation, str]:

@@ -13,6 +13,7 @@ import re
 import urllib.request
 
 import pytest
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.test import Client
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -24,10 +25,11 @@ from ledertrivsel.dialogues.consumers import FACILITATOR_ACTIONS
 from ledertrivsel.dialogues.models import Dialogue, Dot, NextStep, Participant, Pick, PrioritisedTheme
 from ledertrivsel.lib.text import clean_line, clean_text
 from tests.live.conftest import Socket, live_server_process  # noqa: F401 (a fixture)
+from tests.servers import HttpSession
 
 from .strategies import SPECIAL, nasty_text, number_text
 from .test_forms import _DANISH
-from .world import Org, assert_unchanged, build_organisation, snapshot
+from .world import PASSWORD, Org, assert_unchanged, build_organisation, snapshot
 
 EXAMPLES = 50
 # Normal closes, and the app's own refusals (44xx); 1011 is what a crashed consumer gets.
@@ -253,3 +255,37 @@ def _dialogue_rows(dialogue_id: int) -> dict:
         model._meta.label: list(model.objects.filter(**({"pk": dialogue_id} if model is Dialogue else {"dialogue_id": dialogue_id})).order_by("pk").values())
         for model in (Dialogue, Participant, Pick, Dot, PrioritisedTheme, NextStep)
     }
+
+
+def test_the_socket_of_a_1_1_ignores_anything_it_is_sent_and_stays_open(live):
+    """A 1-1 page's socket only listens: what is sent to it changes nothing and breaks nothing,
+    and afterwards it still shows the other party's change."""
+    home, other, neighbour, stranger, server = live
+    type(home.one_on_one).objects.filter(pk=home.one_on_one.pk).update(stage="conversation")
+    client = Client()
+    client.force_login(home.leader)
+    socket = Socket(server, f"/ws/samtaler/{home.one_on_one.pk}/da/", client.cookies["sessionid"].value)
+    cards = [card.key for card in tool_content(home.dialogue.tool_id).cards]
+
+    @settings(max_examples=EXAMPLES // 2)
+    @given(frame=frames([*_ids(home, other, stranger), home.one_on_one.pk, other.one_on_one.pk], cards))
+    def send_anything(frame):
+        before_home, before_other = snapshot(home.organisation), snapshot(other.organisation)
+        try:
+            socket.connection.send(frame)
+            socket.connection.ping().wait(timeout=10)
+        except ConnectionClosed as closed:
+            raise AssertionError(f"the 1-1 socket was closed ({closed.rcvd}) after {frame!r:.300}") from None
+        assert_unchanged(before_home, snapshot(home.organisation), "the 1-1's organisation")
+        assert_unchanged(before_other, snapshot(other.organisation))
+
+    try:
+        send_anything()
+        # The app's process checks passwords with the production hasher, not the tests' fast one.
+        type(home.chief).objects.filter(pk=home.chief.pk).update(password=PBKDF2PasswordHasher().encode(PASSWORD, PBKDF2PasswordHasher().salt()))
+        chief = HttpSession(server.url)
+        assert chief.post("/login/", {"username": home.chief.email, "password": PASSWORD}).status in (302, 303)
+        assert chief.post(f"/samtaler/{home.one_on_one.pk}/aftaler/", {"what": "Aftalt efter støjen", "owner": "chief"}).status in (302, 303)
+        assert "Aftalt efter støjen" in socket.wait_for("Aftalt efter støjen")
+    finally:
+        socket.close()

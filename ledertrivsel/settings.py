@@ -56,7 +56,9 @@ INSTALLED_APPS = [
     "ledertrivsel.dialogues",
     "ledertrivsel.plans",
     "ledertrivsel.audit",
+    "ledertrivsel.conversations",
     "ledertrivsel.privacy",
+    "ledertrivsel.forloeb",
     # After our apps, so that our registration/ templates (password reset) win over the admin's.
     "django.contrib.admin",
 ]
@@ -89,6 +91,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "ledertrivsel.front.context_processors.language_switch",
+                "ledertrivsel.organisations.context_processors.administration",
             ],
         },
     },
@@ -187,6 +190,8 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ledertrivsel@localhost")
+# Only read by the file-based backend, which tests use to open the mails the app sends.
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -218,6 +223,9 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+# How many reverse proxies stand in front of the app: the join-code rate limit then counts
+# visitors by X-Forwarded-For instead of the proxy's own address (lib/ratelimit.py).
+TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
 # The one switch for production behind an HTTPS proxy: secure cookies, HSTS, and http
 # redirected to https. Off by default so `make run` keeps working on http://127.0.0.1.
 SECURE_COOKIES = env_bool("SECURE_COOKIES")

@@ -17,6 +17,9 @@ urlpatterns += i18n_patterns(
     path("", include("ledertrivsel.organisations.urls")),
     *sso.start_urlpatterns,
     path("", include("ledertrivsel.plans.urls")),
+    path("", include("ledertrivsel.audit.urls")),
+    path("", include("ledertrivsel.conversations.urls")),
     path("", include("ledertrivsel.privacy.urls")),
+    path("", include("ledertrivsel.forloeb.urls")),
     prefix_default_language=False,
 )

@@ -22,4 +22,16 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         response.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        if _personal(request):
+            # Pages of a logged-in person or a participant may hold what people said: no shared
+            # or back-button cache keeps a copy on a borrowed computer or in a proxy.
+            response.setdefault("Cache-Control", "no-store, private")
         return response
+
+
+def _personal(request: HttpRequest) -> bool:
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return True
+    session = getattr(request, "session", None)
+    return bool(session is not None and session.get("participations"))

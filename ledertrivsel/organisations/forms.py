@@ -133,7 +133,7 @@ class UnitForm(forms.ModelForm):
         model = Unit
         fields = ["name", "parent"]
         labels = {"name": _("Name of the unit"), "parent": _("Part of")}
-        help_texts = {"parent": _("Optional: the larger unit it belongs to, e.g. an administration.")}
+        help_texts = {"parent": _("The larger unit it belongs to, e.g. an administration.")}
         error_messages = {"name": {"required": _("Give the unit a name, e.g. “Elderly care”.")}}
 
     def __init__(self, *args, organisation, **kwargs):

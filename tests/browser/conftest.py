@@ -1,7 +1,6 @@
 """Browser tests: the real app in its own process, driven through Debian's chromium."""
 
 import os
-import shutil
 
 import pytest
 
@@ -10,13 +9,6 @@ from tests.servers import AppServer
 FACILITATOR_EMAIL = "tove@testkommune.dk"
 FACILITATOR_PASSWORD = "Dialog-med-ledere-42"
 SIZES = {"projector": {"width": 1920, "height": 1080}, "phone": {"width": 390, "height": 844}}
-
-
-def chromium_path() -> str:
-    path = os.environ.get("LEDERTRIVSEL_CHROMIUM") or shutil.which("chromium")
-    if not path:
-        pytest.fail("Chromium is missing: run `make test` (it installs Debian's chromium when it can) or set LEDERTRIVSEL_CHROMIUM")
-    return path
 
 
 @pytest.fixture(scope="session")
@@ -33,22 +25,6 @@ def app_server(tmp_path_factory):
 @pytest.fixture(scope="session")
 def app_url(app_server):
     return app_server.url
-
-
-@pytest.fixture(scope="session")
-def browser():
-    # Playwright's sync API runs an event loop in this thread; Django's ORM (used by
-    # other tests in the same run) must not mistake that for async code.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium_path(),
-            args=["--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-        )
-        yield browser
-        browser.close()
 
 
 # Reports what the Content-Security-Policy blocked, on every page a browser test opens (SECURITY.md).

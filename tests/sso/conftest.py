@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import chromium_path
 from tests.servers import AppServer, free_port
 
 REPOSITORY = Path(__file__).resolve().parents[2]
@@ -100,20 +99,6 @@ def provider(provider_and_app):
 @pytest.fixture(scope="session")
 def app(provider_and_app):
     return provider_and_app[1]
-
-
-@pytest.fixture(scope="session")
-def browser():
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium_path(),
-            args=["--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-        )
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

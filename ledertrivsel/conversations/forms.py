@@ -69,6 +69,10 @@ class AgreementForm(forms.ModelForm):
             "due": DATE_ERRORS,
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].choices = [("", _("Choose whose"))] + list(Agreement.Owner.choices)
+
     def clean_what(self):
         what = clean_line(self.cleaned_data.get("what"))
         if not what:

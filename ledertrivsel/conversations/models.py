@@ -92,9 +92,9 @@ class ChosenCard(models.Model):
 
 class Agreement(models.Model):
     class Owner(models.TextChoices):
-        LEADER = "leader", _("the leader")
-        CHIEF = "chief", _("the chief")
-        ORGANISATION = "organisation", _("the organisation")
+        LEADER = "leader", _("The leader")
+        CHIEF = "chief", _("The chief")
+        ORGANISATION = "organisation", _("The organisation")
 
     one_on_one = models.ForeignKey(OneOnOne, on_delete=models.CASCADE, related_name="agreements")
     what = models.CharField(_("what we agree"), max_length=300)

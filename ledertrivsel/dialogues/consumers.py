@@ -14,9 +14,8 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from ledertrivsel.organisations.access import can_facilitate
-
 from . import actions, live_render, threads
+from .access import can_run
 from .hub import hub
 from .models import Dialogue, Participant
 from .state import DialogueState
@@ -58,12 +57,12 @@ FACILITATOR_ACTIONS = {**PARTICIPANT_ACTIONS, **_facilitator_actions()}
 
 def identify(scope, dialogue_id: int, role: str):
     """Who is on the other end: the dialogue's facilitator, or one of its participants. None if neither."""
-    dialogue = Dialogue.objects.filter(pk=dialogue_id).only("pk", "organisation_id").first()
+    dialogue = Dialogue.objects.filter(pk=dialogue_id).only("pk", "organisation_id", "group_id", "tool_id").first()
     if dialogue is None:
         return None
     if role == "screen":
         user = scope.get("user")
-        if user is not None and can_facilitate(user, dialogue.organisation_id):
+        if user is not None and can_run(user, dialogue):
             return actions.Actor(user_id=user.pk)
         return None
     session = scope.get("session")

@@ -8,11 +8,11 @@ from django.utils.translation import gettext as _
 from ledertrivsel.audit.log import record_export
 from ledertrivsel.content.models import Tool
 from ledertrivsel.lib.ratelimit import client_address, count_attempt, is_blocked
-from ledertrivsel.organisations.access import facilitated_organisations
+from ledertrivsel.organisations.access import facilitated_organisations, led_groups
 from ledertrivsel.plans.models import ActionPlan
 
 from . import actions, live_render
-from .access import facilitated_dialogue, remember_participation, session_participant
+from .access import chief_tools, facilitated_dialogue, remember_participation, run_dialogues, session_participant
 from .forms import JoinForm, StartDialogueForm
 from .models import Dialogue
 from .state import DialogueState
@@ -35,15 +35,15 @@ def _ws_url(dialogue: Dialogue, role: str) -> str:
 @login_required
 def dialogue_list(request):
     organisations = facilitated_organisations(request.user)
-    dialogues = Dialogue.objects.filter(organisation__in=organisations).select_related("tool", "organisation")
+    dialogues = run_dialogues(request.user).select_related("tool", "organisation")
     return render(
         request,
         "dialogues/list.html",
         {
-            "organisations": organisations,
+            "runs_dialogues": organisations.exists() or led_groups(request.user).exists(),
             "running": [dialogue for dialogue in dialogues if not dialogue.is_ended],
             "ended": [dialogue for dialogue in dialogues if dialogue.is_ended],
-            "tools": Tool.objects.filter(format=Tool.Format.GROUP),
+            "tools": Tool.objects.filter(format=Tool.Format.GROUP) if organisations.exists() else chief_tools(),
         },
     )
 
@@ -52,9 +52,11 @@ def dialogue_list(request):
 def start_dialogue(request, slug):
     tool = get_object_or_404(Tool, slug=slug, format=Tool.Format.GROUP)
     organisations = facilitated_organisations(request.user)
-    if not organisations.exists():
+    # A chief starts the chief's tool with the leader groups they lead, and nothing else.
+    groups_led = led_groups(request.user) if chief_tools().filter(pk=tool.pk).exists() else led_groups(request.user).none()
+    if not organisations.exists() and not groups_led.exists():
         return render(request, "dialogues/not_facilitator.html", status=403)
-    form = StartDialogueForm(request.POST or None, tool=tool, organisations=organisations)
+    form = StartDialogueForm(request.POST or None, tool=tool, organisations=organisations, led_groups=groups_led)
     if request.method == "POST" and form.is_valid():
         try:
             dialogue = actions.create_dialogue(user=request.user, tool=tool, **form.cleaned_data)

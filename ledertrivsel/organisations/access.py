@@ -3,7 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from .models import Membership, Organisation
+from .models import Group, Membership, Organisation
 
 
 def facilitated_organisations(user):
@@ -19,6 +19,24 @@ def can_facilitate(user, organisation_id: int) -> bool:
     return user.is_authenticated and Membership.objects.filter(
         user=user, organisation_id=organisation_id, role__in=Membership.FACILITATING_ROLES
     ).exists()
+
+
+def led_groups(user):
+    """The leader groups `user` leads as a chief in their organisation: they run its tool-2
+    dialogues (docs/plans.md, "Tool 2: the chief's leader group")."""
+    if not user.is_authenticated:
+        return Group.objects.none()
+    return Group.objects.filter(
+        kind=Group.Kind.LEADER_GROUP,
+        chief=user,
+        organisation__memberships__user=user,
+        organisation__memberships__role=Membership.Role.CHIEF,
+    )
+
+
+def runs_dialogues(user) -> bool:
+    """Whether the menu offers "My dialogues": facilitators and chiefs of a leader group."""
+    return facilitated_organisations(user).exists() or led_groups(user).exists()
 
 
 def administered_organisation(user, organisation_id: int) -> Organisation:

@@ -2,7 +2,7 @@
 
 from django.db.models import Q
 
-from ledertrivsel.organisations.models import Membership
+from ledertrivsel.organisations.models import Group, Membership
 
 from .models import ActionPlan
 
@@ -30,8 +30,13 @@ def can_view(user, plan: ActionPlan) -> bool:
 
 
 def can_edit(user, plan: ActionPlan) -> bool:
-    """The group's facilitator, whoever made the plan, and the organisation's administrators."""
+    """The group's facilitator, whoever made the plan, the organisation's administrators and,
+    for a leader group's plan, its chief (who runs the group's dialogues)."""
     role = _role(user, plan.organisation_id)
     if role is None:
         return False
-    return role == Membership.Role.ADMINISTRATOR or user.pk in (plan.group.facilitator_id, plan.created_by_id)
+    return (
+        role == Membership.Role.ADMINISTRATOR
+        or user.pk in (plan.group.facilitator_id, plan.created_by_id)
+        or (role == Membership.Role.CHIEF and plan.group.kind == Group.Kind.LEADER_GROUP and user.pk == plan.group.chief_id)
+    )

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from ledertrivsel.audit.log import record_export
 from ledertrivsel.dialogues.access import facilitated_dialogue
 from ledertrivsel.lib.numbers import whole_number
-from ledertrivsel.organisations.access import facilitated_organisations
+from ledertrivsel.organisations.access import can_facilitate, facilitated_organisations
 from ledertrivsel.organisations.models import Group
 
 from . import access, exports, services
@@ -181,6 +181,8 @@ def create_from_dialogue(request, dialogue_id):
     if existing is not None:
         return redirect("plans:detail", existing.pk)
     groups = Group.objects.filter(organisation=dialogue.organisation_id)
+    if not can_facilitate(request.user, dialogue.organisation_id):  # a chief: the plan is their leader group's
+        groups = groups.filter(pk=dialogue.group_id)
     error = ""
     if request.method == "POST":
         group = groups.filter(pk=whole_number(request.POST.get("group")) or dialogue.group_id or 0).first()

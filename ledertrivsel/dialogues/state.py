@@ -8,12 +8,26 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from ledertrivsel.content.cache import tool_content
-from ledertrivsel.content.models import Card, Step
+from ledertrivsel.content.models import Card, Step, Tool
+from ledertrivsel.lib.memo import Memo
 from ledertrivsel.lib.rows import Read, first, read_together, rows
+from ledertrivsel.organisations.models import Group
 from ledertrivsel.plans.models import Action, ActionCard, ActionPlan
 
+from .context import ContextThemes, themes_above
 from .models import Dialogue, Dot, NextStep, Participant, Pick, PrioritisedTheme
 from .timing import suggested_minutes
+
+# The tool whose dialogues (a leader group's) show the top management's themes as context.
+LEADER_GROUP_TOOL = 2
+_context_above = Memo(1024)
+
+
+def _themes_above(dialogue: Dialogue) -> ContextThemes | None:
+    if dialogue.group_id is None or not Tool.objects.filter(pk=dialogue.tool_id, number=LEADER_GROUP_TOOL).exists():
+        return None
+    group = Group.objects.filter(pk=dialogue.group_id).first()
+    return themes_above(group, dialogue.organisation_id) if group is not None else None
 
 
 # The tables a dialogue's screens read, by the name of the state's property that holds them.
@@ -162,6 +176,17 @@ class DialogueState:
             for action in card.plan_actions:
                 action.card = card  # so that nothing reads the card again
         return PlanFollowUp(plan, cards, actions)
+
+    # --- The level above (context) ------------------------------------------------------------
+
+    @property
+    def themes_above(self) -> ContextThemes | None:
+        """For a leader group's dialogue (tool 2): the top management's newest prioritised
+        themes. Looked up once per step, not on every push (a push comes with each person who
+        joins the lobby): they change seldom, and a new step looks again."""
+        dialogue = self.dialogue
+        key = (dialogue.pk, dialogue.created_at, dialogue.stage, dialogue.stage_started_at)
+        return _context_above.get(key, lambda: _themes_above(dialogue))
 
     # --- People and what they did ------------------------------------------------------------
 

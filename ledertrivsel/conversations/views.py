@@ -115,6 +115,8 @@ def end(request, one_on_one_id):
 @require_POST
 def add_agreement(request, one_on_one_id):
     one_on_one, party = one_on_one_for(request, one_on_one_id, log_read=False)
+    if (refusal := _not_in_conversation(request, one_on_one, "agreements")) is not None:
+        return refusal
     form = AgreementForm(request.POST)
     if form.is_valid():
         try:
@@ -154,6 +156,8 @@ def agreement_done(request, one_on_one_id, agreement_id):
 @require_POST
 def follow_up(request, one_on_one_id):
     one_on_one, party = one_on_one_for(request, one_on_one_id, log_read=False)
+    if (refusal := _not_in_conversation(request, one_on_one, "follow-up")) is not None:
+        return refusal
     form = FollowUpForm(request.POST, instance=OneOnOne.objects.get(pk=one_on_one.pk))
     if form.is_valid():
         try:
@@ -165,6 +169,18 @@ def follow_up(request, one_on_one_id):
             messages.success(request, _("Saved."))
             return redirect(_at(one_on_one, "follow-up"))
     return render(request, "conversations/detail.html", page_context(request, one_on_one, party, follow_up=form), status=400)
+
+
+def _not_in_conversation(request, one_on_one, anchor):
+    """Agreements and the follow-up are written in the conversation; their forms are only on
+    the page then, so a post at another time is answered at the top of the page."""
+    if one_on_one.stage == OneOnOne.Stage.CONVERSATION:
+        return None
+    if one_on_one.stage == OneOnOne.Stage.PREPARING:
+        messages.error(request, _("Agreements and the follow-up are written in the conversation. The chief starts it when you meet."))
+    else:
+        messages.error(request, _("The conversation has ended; it can be read but no longer changed."))
+    return redirect(_at(one_on_one, anchor))
 
 
 def _at(one_on_one, anchor):

@@ -10,12 +10,13 @@ The policy: no account → the login page; logged in without the right role in t
 organisation → 403; an object of another organisation → 404, so its existence is not revealed.
 """
 
+import asyncio
 import re
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import pytest
-from asgiref.sync import async_to_sync
 from asgiref.testing import ApplicationCommunicator
 from django.urls import URLResolver, get_resolver, reverse
 
@@ -473,6 +474,14 @@ async def _connect(path: str, session_key: str) -> tuple[bool, object]:
     return accepted, first
 
 
+def _in_a_thread_of_its_own(coroutine_function, *args):
+    """Runs the connection on a fresh event loop: in a full test run, Playwright's sync API
+    (the browser tests) keeps an event loop running in the main thread, where async_to_sync
+    refuses to start another."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(lambda: asyncio.run(coroutine_function(*args))).result()
+
+
 @pytest.mark.parametrize(("key", "case", "actor"), list(_socket_cases()))
 def test_each_websocket_route_lets_in_only_whom_the_table_says(world, django_db_blocker, key, case, actor):
     if case is None:
@@ -481,7 +490,7 @@ def test_each_websocket_route_lets_in_only_whom_the_table_says(world, django_db_
     assert re.match(key, path.lstrip("/")), f"{path} is not an address of {key}"
     # The consumer reads through its own thread handling, so it needs the committed world, not a test transaction.
     with django_db_blocker.unblock():
-        accepted, answer = async_to_sync(_connect)(path, world.sessions[actor])
+        accepted, answer = _in_a_thread_of_its_own(_connect, path, world.sessions[actor])
     if actor in case.accepted_by:
         assert accepted and case.shows(world) in answer, f"{path} as {actor}: expected the live view, got {answer!r}"
     else:

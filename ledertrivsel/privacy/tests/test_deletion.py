@@ -149,7 +149,9 @@ def test_refusals(client, organisation, other_organisation, admin, leader):
 def test_every_reference_to_an_account_lets_it_go():
     """Deleting an account must never delete what others made, nor be blocked: every foreign key
     to the user model empties itself, except the rows that are the person's own."""
-    own = {"organisations.Membership", "admin.LogEntry", "auth.User_groups", "auth.User_user_permissions", "organisations.Group_members"}
+    # A 1-1 preparation is the person's own private notes: they go with the person.
+    own = {"organisations.Membership", "admin.LogEntry", "auth.User_groups", "auth.User_user_permissions", "organisations.Group_members",
+           "conversations.Preparation"}
     user_model = get_user_model()
     for model in apps.get_models(include_auto_created=True):
         for field in model._meta.get_fields():

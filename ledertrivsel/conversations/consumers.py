@@ -6,9 +6,12 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from ledertrivsel.audit.log import record
+from ledertrivsel.audit.models import AuditEvent
 from ledertrivsel.dialogues.hub import hub
 
 from . import live
+from .access import label
 from .models import OneOnOne
 
 
@@ -45,8 +48,15 @@ class OneOnOneConsumer(AsyncWebsocketConsumer):
             await self.send(text_data=html)
 
     def _party(self):
-        one_on_one = OneOnOne.objects.filter(pk=self.one_on_one_id).first()
-        return one_on_one.party(self.user) if one_on_one else None
+        one_on_one = OneOnOne.objects.filter(pk=self.one_on_one_id).select_related("chief", "leader").first()
+        if one_on_one is None:
+            return None
+        party = one_on_one.party(self.user)
+        if party is None and self.user is not None and self.user.is_authenticated:
+            # A refused attempt is logged here too, as on the 1-1's pages.
+            record(AuditEvent.Kind.ACCESS_REFUSED, organisation=one_on_one.organisation_id, actor=self.user,
+                   subject=label(one_on_one), path=self.scope.get("path", "")[:200])
+        return party
 
     def _render(self):
         from .views import shared_view

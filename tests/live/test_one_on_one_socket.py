@@ -7,6 +7,7 @@ from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect
 
+from ledertrivsel.audit.models import AuditEvent
 from ledertrivsel.content.models import Card
 from ledertrivsel.conversations.models import OneOnOne
 from ledertrivsel.organisations.models import Group, Membership, Organisation
@@ -76,3 +77,5 @@ def test_no_one_else_can_open_the_socket(live_server_process, one_on_one):
             ) as socket:
                 socket.recv(timeout=5)
         assert refused.value.response.status_code == 403
+    refusal = AuditEvent.objects.get(kind=AuditEvent.Kind.ACCESS_REFUSED)  # the logged-in one; anonymous has no name to log
+    assert refusal.actor_label == "hanne@testkommune.dk" and refusal.details["path"] == f"/ws/samtaler/{one_on_one.pk}/da/"

@@ -102,7 +102,9 @@ def test_the_live_pages_tell_htmx_not_to_inject_styles_or_evaluate_code(client, 
     page = client.get(f"/dialoger/{dialogue.pk}/").content.decode()
     config = re.search(r"<meta name=\"htmx-config\" content='([^']+)'>", page)
     assert config, "the shared screen has no htmx-config"
-    assert json.loads(config.group(1)) == {"includeIndicatorStyles": False, "allowEval": False, "allowScriptTags": False}
+    assert json.loads(config.group(1)) == {
+        "includeIndicatorStyles": False, "allowEval": False, "allowScriptTags": False, "attributesToSettle": ["class", "width", "height"],
+    }
 
 
 # What the policy would block: inline <style>/<script>, style="" and on…="" attributes, javascript: links.

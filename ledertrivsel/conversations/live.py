@@ -19,8 +19,11 @@ def announce(one_on_one_id: int):
 
 
 def note(message: dict):
-    """On the server's event loop: every open screen of the 1-1 redraws."""
-    for consumer in list(screens.get(message.get("one_on_one"), ())):
+    """On the server's event loop: every open screen of the 1-1 redraws (every 1-1's, after
+    the Redis subscription was lost and announcements may have been missed)."""
+    everything = message.get("everything")
+    targets = [c for group in screens.values() for c in group] if everything else screens.get(message.get("one_on_one"), ())
+    for consumer in list(targets):
         task = asyncio.ensure_future(consumer.redraw())
         _redraws.add(task)
         task.add_done_callback(_redraws.discard)

@@ -52,6 +52,8 @@ class DialogueHub:
         """Re-renders everything this process shows: after announcements may have been missed."""
         for dialogue_id in list(self.clients):
             self.note({"dialogue": dialogue_id, "scope": events.ALL})
+        for message_type, handler in broadcast.handlers.items():
+            handler({"type": message_type, "everything": True})
 
     def listen(self):
         """Makes sure this process hears every announcement: other live views (a 1-1) ride on

@@ -1,7 +1,6 @@
 """Exports land in the organisation's audit log, which shows who and what, never content."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from ledertrivsel.audit.models import AuditEvent
@@ -9,14 +8,10 @@ from ledertrivsel.content.models import Tool
 from ledertrivsel.dialogues import actions
 from ledertrivsel.organisations.models import Group, Membership, Organisation
 from ledertrivsel.plans.models import ActionPlan
+from tests.people import PASSWORD, person  # noqa: F401
 
-PASSWORD = "Dialog-med-ledere-42"
 
 
-def person(email, organisation, role):
-    user = get_user_model().objects.create_user(email, email, PASSWORD)
-    Membership.objects.create(user=user, organisation=organisation, role=role)
-    return user
 
 
 @pytest.fixture

@@ -2,14 +2,10 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from ledertrivsel.organisations.models import Group, Membership, Organisation
+from tests.people import PASSWORD, person  # noqa: F401
 
-PASSWORD = "Dialog-med-ledere-42"
 
 
-def person(email, organisation, role, first_name="", last_name=""):
-    user = get_user_model().objects.create_user(email, email, PASSWORD, first_name=first_name, last_name=last_name)
-    Membership.objects.create(user=user, organisation=organisation, role=role)
-    return user
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ group has held tool 2, and its chief has held 1-1s (tool 3) with some of the lea
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
@@ -13,8 +12,8 @@ from ledertrivsel.content.models import Card, Tool
 from ledertrivsel.conversations.models import Agreement, ChosenCard, OneOnOne, Preparation
 from ledertrivsel.dialogues import actions
 from ledertrivsel.organisations.models import Group, Membership, Organisation
+from tests.people import PASSWORD, person  # noqa: F401
 
-PASSWORD = "Dialog-med-ledere-42"
 
 # What a 1-1 holds: none of it may ever reach the forløb.
 SECRET_AGREEMENT = "Lis går ned i tid til 30 timer"
@@ -24,10 +23,6 @@ SECRET_CARD_KEY = "tegn-paa-stress"  # only in tool 3's deck
 SECRET_CARD_TITLE = "Signs of stress"
 
 
-def person(email, organisation, role, first_name="", last_name=""):
-    user = get_user_model().objects.create_user(email, email, PASSWORD, first_name=first_name, last_name=last_name)
-    Membership.objects.create(user=user, organisation=organisation, role=role)
-    return user
 
 
 def chain_url(organisation) -> str:

@@ -11,14 +11,10 @@ from django.utils import timezone
 
 from ledertrivsel.audit.models import AuditEvent
 from ledertrivsel.organisations.models import Group, Invitation, Membership, Organisation, Unit
+from tests.people import PASSWORD, person  # noqa: F401
 
-PASSWORD = "Dialog-med-ledere-42"
 
 
-def person(email, organisation, role, first_name=""):
-    user = get_user_model().objects.create_user(email, email, PASSWORD, first_name=first_name)
-    Membership.objects.create(user=user, organisation=organisation, role=role)
-    return user
 
 
 @pytest.fixture

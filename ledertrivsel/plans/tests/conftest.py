@@ -1,21 +1,16 @@
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from ledertrivsel.content.models import Tool
 from ledertrivsel.dialogues import actions as dialogue_actions
 from ledertrivsel.organisations.models import Group, Membership, Organisation
 from ledertrivsel.plans.models import Action, ActionCard, ActionPlan
+from tests.people import PASSWORD, person  # noqa: F401
 
-PASSWORD = "Dialog-med-ledere-42"
 
 
-def person(email, organisation, role, first_name=""):
-    user = get_user_model().objects.create_user(email, email, PASSWORD, first_name=first_name)
-    Membership.objects.create(user=user, organisation=organisation, role=role)
-    return user
 
 
 def in_days(days: int) -> datetime.date:

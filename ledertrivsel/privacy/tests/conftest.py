@@ -1,7 +1,6 @@
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from ledertrivsel.content.models import Tool
@@ -10,16 +9,10 @@ from ledertrivsel.dialogues.models import Dialogue, Dot, NextStep, Participant, 
 from ledertrivsel.organisations.models import Group, Membership, Organisation
 from ledertrivsel.plans.models import Action, ActionCard, ActionPlan
 from ledertrivsel.privacy.models import months_before
+from tests.people import PASSWORD, person  # noqa: F401
 
-PASSWORD = "Dialog-med-ledere-42"
 
 
-def person(email, organisation, role, first_name="", last_name=""):
-    user = get_user_model().objects.filter(email=email).first() or get_user_model().objects.create_user(
-        email, email, PASSWORD, first_name=first_name, last_name=last_name
-    )
-    Membership.objects.create(user=user, organisation=organisation, role=role)
-    return user
 
 
 def months_ago(months: int, days: int = 0) -> datetime.datetime:

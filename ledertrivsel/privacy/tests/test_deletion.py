@@ -13,7 +13,7 @@ from django.utils import translation
 
 from ledertrivsel.audit.models import AuditEvent
 from ledertrivsel.organisations.models import Group, Membership
-from ledertrivsel.plans.models import Action, ActionPlan
+from ledertrivsel.plans.models import Action
 from ledertrivsel.privacy.models import DeletionRequest
 
 from .conftest import held_dialogue, person, plan_from

@@ -2,6 +2,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from ledertrivsel.lib.forms import BoundedModelChoiceField
 from ledertrivsel.organisations.models import Group, Organisation
 
 from .models import Dialogue
@@ -14,8 +15,8 @@ class StartDialogueForm(forms.Form):
         help_text=_("Shown on the shared screen and the phones, e.g. “Top management, March”."),
         error_messages={"required": _("Give the dialogue a title.")},
     )
-    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.none(), empty_label=None)
-    group = forms.ModelChoiceField(
+    organisation = BoundedModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.none(), empty_label=None)
+    group = BoundedModelChoiceField(
         label=_("Group"),
         queryset=Group.objects.none(),
         required=False,

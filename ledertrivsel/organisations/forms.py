@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from ledertrivsel.lib.forms import BoundedModelChoiceField, BoundedModelMultipleChoiceField
 from ledertrivsel.lib.text import clean_line
 
 from .models import Group, Membership, Unit
@@ -28,6 +29,7 @@ class GroupForm(forms.ModelForm):
         model = Group
         fields = ["name", "kind", "facilitator", "chief", "members"]
         widgets = {"members": forms.CheckboxSelectMultiple}
+        field_classes = {"facilitator": BoundedModelChoiceField, "chief": BoundedModelChoiceField, "members": BoundedModelMultipleChoiceField}
         error_messages = {"name": {"required": _("Give the group a name, e.g. “Leader group, Elderly care”.")}}
         help_texts = {
             "facilitator": _("Runs the group's dialogues and keeps its action plan up to date."),
@@ -89,7 +91,7 @@ class InvitationForm(forms.Form):
     )
     name = forms.CharField(label=_("Name"), max_length=150, required=False, help_text=_("Used in the greeting of the e-mail."))
     role = forms.ChoiceField(label=_("Role"), choices=Membership.Role.choices, initial=Membership.Role.LEADER)
-    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none(), required=False, empty_label=_("No unit"))
+    unit = BoundedModelChoiceField(label=_("Unit"), queryset=Unit.objects.none(), required=False, empty_label=_("No unit"))
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
@@ -114,6 +116,7 @@ class MembershipForm(forms.ModelForm):
         model = Membership
         fields = ["role", "unit"]
         labels = {"role": _("Role"), "unit": _("Unit")}
+        field_classes = {"unit": BoundedModelChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -133,6 +136,7 @@ class UnitForm(forms.ModelForm):
         model = Unit
         fields = ["name", "parent"]
         labels = {"name": _("Name of the unit"), "parent": _("Part of")}
+        field_classes = {"parent": BoundedModelChoiceField}
         help_texts = {"parent": _("The larger unit it belongs to, e.g. an administration.")}
         error_messages = {"name": {"required": _("Give the unit a name, e.g. “Elderly care”.")}}
 

@@ -394,6 +394,10 @@ FOUND = [
     ("edit an action card", {"theme": "\u202eolleh"}),  # the hidden version missing: the form came back without a word
     ("start a dialogue", {"title": "Marts", "organisation": "x"}),  # the same for the hidden organisation
     ("prepare a 1-1", {"bring": ["1"]}),  # a card of another deck under "Bring": refused without a word
+    ("edit a group", {"name": "G", "kind": "leader_group", "members": [str(2**70)]}),  # OverflowError in SQLite: a 500
+    ("make a group", {"name": "G", "kind": "leader_group", "chief": str(2**70)}),
+    ("change a role or unit, or remove a person", {"role": "leader", "unit": str(2**64)}),
+    ("start a dialogue", {"title": "Marts", "organisation": str(2**70)}),
 ]
 
 

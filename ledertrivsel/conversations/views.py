@@ -47,6 +47,8 @@ def page_context(request, one_on_one, party, **forms):
         deck=deck,
         initial={"cards": [str(c.card_id) for c in own_cards], "bring": [str(c.card_id) for c in own_cards if c.bring], "notes": own.notes if own else ""},
     )
+    if party == "chief":
+        preparation.fields["notes"].help_text = _("Only you can ever read these notes: not the leader, not HR, not an administrator.")
     return {
         "one_on_one": one_on_one, "party": party, "deck": deck, "own_cards": own_cards,
         "chosen_ids": {c.card_id for c in own_cards}, "brought_ids": {c.card_id for c in own_cards if c.bring},

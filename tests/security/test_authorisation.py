@@ -392,10 +392,27 @@ def test_each_url_answers_each_actor_as_the_table_says(world, db, pattern, metho
     expected = (row.get if method == "GET" else row.post)[actor]
     url = _address(world, pattern, row)
     client = world.client(actor)
+    refusals_before = _refusals_logged()
     response = client.get(url) if method == "GET" else client.post(url, row.data(world, actor))
     assert ANSWERS[expected](response), (
         f"{method} {url} as {actor}: expected {expected}, got {response.status_code} {response.get('Location', '')}"
     )
+    if _is_a_refused_attempt_at_a_1_1(pattern.key, expected, actor):
+        assert _refusals_logged() == refusals_before + 1, f"{method} {url} as {actor} was refused but not written in the audit log"
+
+
+def _refusals_logged() -> int:
+    from ledertrivsel.audit.models import AuditEvent
+
+    return AuditEvent.objects.filter(kind=AuditEvent.Kind.ACCESS_REFUSED).count()
+
+
+def _is_a_refused_attempt_at_a_1_1(key: str, expected: str, actor: str) -> bool:
+    """Someone with an account, not a party, knocking on one of a 1-1's own addresses (issue 6:
+    each refused attempt lands in the audit log). Anonymous visitors are sent to log in first,
+    and participants have no account to name."""
+    has_account = actor != "anonymous" and not actor.startswith("participant")
+    return key.startswith("conversations:") and key != "conversations:list" and expected == "not_found" and has_account
 
 
 # --- WebSocket routes ---------------------------------------------------------------------

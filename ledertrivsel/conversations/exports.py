@@ -82,7 +82,8 @@ def own_copy_pdf(one_on_one: OneOnOne, user, party: str) -> ExportFile:
             Paragraph(_multiline(notes), styles["body"]),
         ]
     printed = _("Printed %(date)s") % {"date": _date(timezone.localdate())}
-    content = render_document(tool, story, title=title(one_on_one), footer=f"{_('Confidential')} · {printed}")
+    confidential = _("Confidential")
+    content = render_document(tool, story, title=title(one_on_one), footer=f"{confidential} · {printed}")
     return ExportFile(_filename(one_on_one, "pdf"), content)
 
 

@@ -1,6 +1,8 @@
 """Every change to a 1-1, each in one short transaction that bumps its version and, once
 committed, tells the other party's open screen to redraw (live.py)."""
 
+import smtplib
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
@@ -46,14 +48,18 @@ def chief_organisations(user):
     return Membership.objects.filter(user=user, role=Membership.Role.CHIEF).values_list("organisation_id", flat=True)
 
 
-def invite(*, chief, leader, group: Group, planned_for=None) -> OneOnOne:
+def invite(*, chief, leader, group: Group, planned_for=None) -> tuple[OneOnOne, bool]:
+    """Makes the 1-1 and mails the leader; the second value says whether the mail went."""
     previous = OneOnOne.objects.filter(chief=chief, leader=leader).order_by("-created_at", "-id").first()
     with transaction.atomic():
         one_on_one = OneOnOne.objects.create(
             organisation_id=group.organisation_id, chief=chief, leader=leader, group=group, previous=previous, planned_for=planned_for,
         )
-    _mail_leader(one_on_one)
-    return one_on_one
+    try:
+        _mail_leader(one_on_one)
+    except (smtplib.SMTPException, OSError):
+        return one_on_one, False
+    return one_on_one, True
 
 
 def _mail_leader(one_on_one: OneOnOne):
@@ -61,7 +67,7 @@ def _mail_leader(one_on_one: OneOnOne):
     chief = one_on_one.chief.get_full_name() or one_on_one.chief.email
     body = render_to_string("conversations/email/invitation.txt", {"one_on_one": one_on_one, "chief": chief, "link": link})
     subject = _("%(chief)s invites you to a 1-1 conversation") % {"chief": chief}
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [one_on_one.leader.email], fail_silently=True)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [one_on_one.leader.email])
 
 
 def _locked(one_on_one_id: int) -> OneOnOne:

@@ -23,9 +23,12 @@ def list_(request):
     form = InviteForm(request.POST or None, leaders=leaders)
     if request.method == "POST" and form.is_valid():
         leader, group = form.chosen()
-        one_on_one = services.invite(chief=request.user, leader=leader, group=group, planned_for=form.cleaned_data["planned_for"])
+        one_on_one, mailed = services.invite(chief=request.user, leader=leader, group=group, planned_for=form.cleaned_data["planned_for"])
         name = leader.get_full_name() or leader.email
-        messages.success(request, _("%(name)s is invited and gets an e-mail with a link to prepare.") % {"name": name})
+        if mailed:
+            messages.success(request, _("%(name)s is invited and gets an e-mail with a link to prepare.") % {"name": name})
+        else:
+            messages.warning(request, _("The 1-1 is made, but the e-mail to %(name)s could not be sent. Give them the address of this page yourself.") % {"name": name})
         return redirect("conversations:detail", one_on_one.pk)
     mine = OneOnOne.objects.filter(Q(chief=request.user) | Q(leader=request.user)).select_related("chief", "leader", "group")
     context = {"form": form, "can_invite": bool(leaders), "as_chief": [o for o in mine if o.chief_id == request.user.pk],

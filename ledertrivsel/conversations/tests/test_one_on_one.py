@@ -223,3 +223,24 @@ def test_the_one_on_one_shows_its_leader_groups_themes_as_context(client, chief,
     one_on_one = invite(client, chief, leader)
     shown = page(client, leader, one_on_one)
     assert "Jeres ledergruppes temaer" in shown and card.title in shown
+
+
+class FailingMail:
+    """A mail server that is down."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        import smtplib
+
+        raise smtplib.SMTPServerDisconnected("down")
+
+
+@pytest.mark.django_db
+def test_when_the_mail_cannot_be_sent_the_chief_is_told_to_pass_the_link_on(client, chief, leader, group, settings):
+    settings.EMAIL_BACKEND = "ledertrivsel.conversations.tests.test_one_on_one.FailingMail"
+    client.force_login(chief)
+    response = client.post(reverse("conversations:list"), {"leader": leader.pk, "planned_for": ""}, follow=True)
+    assert "e-mailen til Lis Leder kunne ikke sendes" in response.content.decode()
+    assert OneOnOne.objects.count() == 1

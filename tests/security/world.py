@@ -123,7 +123,7 @@ def _side(org: str, tool: Tool) -> Side:
         organisation=side.organisation, email=f"ny@{name.lower()}.dk", role=Membership.Role.LEADER, token_hash=token_hash,
         invited_by=side.people["administrator"], expires_at=timezone.now() + Invitation.VALID_FOR,
     )
-    side.one_on_one = conversations.invite(chief=side.people["chief"], leader=side.people["leader"], group=side.group)
+    side.one_on_one, _mailed = conversations.invite(chief=side.people["chief"], leader=side.people["leader"], group=side.group)
     side.agreement = conversations.add_agreement(side.one_on_one.pk, what="Fast sparring hver anden uge", owner="chief")
     email = f"leaver@{name.lower()}.dk"
     side.leaver = get_user_model().objects.create_user(email, email, PASSWORD, first_name="Leaver")

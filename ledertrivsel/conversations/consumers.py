@@ -13,6 +13,7 @@ from ledertrivsel.dialogues.hub import hub
 from . import live
 from .access import label
 from .models import OneOnOne
+from .shared import shared_view
 
 
 class OneOnOneConsumer(AsyncWebsocketConsumer):
@@ -59,8 +60,6 @@ class OneOnOneConsumer(AsyncWebsocketConsumer):
         return party
 
     def _render(self):
-        from .views import shared_view
-
         one_on_one = OneOnOne.objects.select_related("chief", "leader", "previous").filter(pk=self.one_on_one_id).first()
         party = one_on_one.party(self.user) if one_on_one else None
         if party is None:  # deleted, or the person is no longer a party

@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
 from ledertrivsel.content.models import Tool
+from ledertrivsel.lib.people import display_name
 from ledertrivsel.printing.pdf import ExportFile, document_styles, escape, render_document, ruled_table
 
 from .models import OneOnOne, Preparation
@@ -24,12 +25,8 @@ def _date(value) -> str:
     return date_format(value, "DATE_FORMAT") if value else "–"
 
 
-def _name(user) -> str:
-    return (user.get_full_name() or user.email) if user else "–"
-
-
 def title(one_on_one: OneOnOne) -> str:
-    return _("1-1 between %(chief)s and %(leader)s") % {"chief": _name(one_on_one.chief), "leader": _name(one_on_one.leader)}
+    return _("1-1 between %(chief)s and %(leader)s") % {"chief": display_name(one_on_one.chief), "leader": display_name(one_on_one.leader)}
 
 
 def _filename(one_on_one: OneOnOne, extension: str) -> str:
@@ -115,7 +112,7 @@ def calendar(one_on_one: OneOnOne) -> ExportFile:
 
     if one_on_one.follow_up_date:
         cal.add_component(event(f"one-on-one-{one_on_one.pk}-follow-up@ledertrivsel", one_on_one.follow_up_date,
-                                _("Follow-up on our 1-1 (%(names)s)") % {"names": f"{_name(one_on_one.chief)} · {_name(one_on_one.leader)}"}))
+                                _("Follow-up on our 1-1 (%(names)s)") % {"names": f"{display_name(one_on_one.chief)} · {display_name(one_on_one.leader)}"}))
     for agreement in one_on_one.agreements.all():
         if agreement.due:
             cal.add_component(event(f"one-on-one-agreement-{agreement.pk}@ledertrivsel", agreement.due,

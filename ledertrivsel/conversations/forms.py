@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ledertrivsel.lib.people import display_name
 from ledertrivsel.lib.text import clean_line, clean_text
 from ledertrivsel.plans.forms import DATE_ERRORS, DATE_WIDGET
 
@@ -21,7 +22,7 @@ class InviteForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.leaders = {str(person.pk): (person, group) for person, group in leaders}
         self.fields["leader"].choices = [("", _("Choose a leader"))] + [
-            (key, f"{person.get_full_name() or person.email} · {group.name}") for key, (person, group) in self.leaders.items()
+            (key, f"{display_name(person)} · {group.name}") for key, (person, group) in self.leaders.items()
         ]
         self.fields["leader"].error_messages["invalid_choice"] = _("Choose one of the leaders in your leader groups.")
 

@@ -11,8 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ledertrivsel.content.models import Card, Tool
-from ledertrivsel.organisations.models import Group, Membership
+from ledertrivsel.content.models import Card
+from ledertrivsel.lib.people import display_name
+from ledertrivsel.organisations.models import Group
 
 from . import live
 from .models import Agreement, ChosenCard, OneOnOne, Preparation
@@ -44,10 +45,6 @@ def leaders_of(chief) -> "list":
     return leaders
 
 
-def chief_organisations(user):
-    return Membership.objects.filter(user=user, role=Membership.Role.CHIEF).values_list("organisation_id", flat=True)
-
-
 def invite(*, chief, leader, group: Group, planned_for=None) -> tuple[OneOnOne, bool]:
     """Makes the 1-1 and mails the leader; the second value says whether the mail went."""
     previous = OneOnOne.objects.filter(chief=chief, leader=leader).order_by("-created_at", "-id").first()
@@ -64,7 +61,7 @@ def invite(*, chief, leader, group: Group, planned_for=None) -> tuple[OneOnOne, 
 
 def _mail_leader(one_on_one: OneOnOne):
     link = settings.SITE_URL + reverse("conversations:detail", args=[one_on_one.pk])
-    chief = one_on_one.chief.get_full_name() or one_on_one.chief.email
+    chief = display_name(one_on_one.chief)
     body = render_to_string("conversations/email/invitation.txt", {"one_on_one": one_on_one, "chief": chief, "link": link})
     subject = _("%(chief)s invites you to a 1-1 conversation") % {"chief": chief}
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [one_on_one.leader.email])

@@ -9,11 +9,13 @@ from django.views.decorators.http import require_POST
 
 from ledertrivsel.audit.log import record_export
 from ledertrivsel.dialogues.context import themes_of_group
+from ledertrivsel.lib.people import display_name
 
 from . import exports, services
 from .access import label, one_on_one_for
 from .forms import AgreementForm, FollowUpForm, InviteForm, PreparationForm
 from .models import ChosenCard, OneOnOne, Preparation
+from .shared import shared_view
 
 
 @login_required
@@ -24,7 +26,7 @@ def list_(request):
     if request.method == "POST" and form.is_valid():
         leader, group = form.chosen()
         one_on_one, mailed = services.invite(chief=request.user, leader=leader, group=group, planned_for=form.cleaned_data["planned_for"])
-        name = leader.get_full_name() or leader.email
+        name = display_name(leader)
         if mailed:
             messages.success(request, _("%(name)s is invited and gets an e-mail with a link to prepare.") % {"name": name})
         else:
@@ -60,20 +62,6 @@ def page_context(request, one_on_one, party, **forms):
         "follow_up_form": forms.get("follow_up") or FollowUpForm(instance=one_on_one),
         "shared": shared_view(one_on_one, party),
         "context_themes": themes_of_group(one_on_one.group),
-    }
-
-
-def shared_view(one_on_one, party) -> dict:
-    """What both parties see together. Before the conversation, the leader's cards stay the
-    leader's; the chief's one card is shown to the leader, since the chief tells about it beforehand."""
-    cards = list(one_on_one.cards.select_related("card"))
-    in_conversation = one_on_one.stage != OneOnOne.Stage.PREPARING
-    return {
-        "leader_cards": [c for c in cards if c.chosen_by == "leader" and c.bring] if in_conversation else [],
-        "chief_cards": [c for c in cards if c.chosen_by == "chief"] if in_conversation or party == "leader" else [],
-        "leader_ready": any(c.chosen_by == "leader" for c in cards),
-        "agreements": list(one_on_one.agreements.all()),
-        "previous_agreements": list(one_on_one.previous.agreements.all()) if one_on_one.previous_id else [],
     }
 
 

@@ -54,3 +54,10 @@ def administered_organisations(user):
     if not user.is_authenticated:
         return Organisation.objects.none()
     return Organisation.objects.filter(memberships__user=user, memberships__role=Membership.Role.ADMINISTRATOR)
+
+
+def is_last_administrator(membership: Membership) -> bool:
+    """Whether this is the organisation's only administrator, whom it cannot do without."""
+    return membership.role == Membership.Role.ADMINISTRATOR and not Membership.objects.filter(
+        organisation_id=membership.organisation_id, role=Membership.Role.ADMINISTRATOR
+    ).exclude(pk=membership.pk).exists()

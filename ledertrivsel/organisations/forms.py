@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from ledertrivsel.lib.forms import BoundedModelChoiceField, BoundedModelMultipleChoiceField
 from ledertrivsel.lib.text import clean_line
 
+from .access import is_last_administrator
 from .models import Group, Membership, Unit
 
 
@@ -126,7 +127,7 @@ class MembershipForm(forms.ModelForm):
 
     def clean_role(self):
         role = self.cleaned_data["role"]
-        if self.instance.role == Membership.Role.ADMINISTRATOR and role != Membership.Role.ADMINISTRATOR and is_last_administrator(self.instance):
+        if role != Membership.Role.ADMINISTRATOR and is_last_administrator(self.instance):
             raise forms.ValidationError(_("The organisation needs at least one administrator. Make someone else administrator first."))
         return role
 
@@ -194,6 +195,3 @@ ROLE_HELP = _(
     "Chief: leads a leader group. Leader: takes part in dialogues and 1-1s."
 )
 
-
-def is_last_administrator(membership: Membership) -> bool:
-    return not Membership.objects.filter(organisation_id=membership.organisation_id, role=Membership.Role.ADMINISTRATOR).exclude(pk=membership.pk).exists()

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from ledertrivsel.audit.log import record
 from ledertrivsel.audit.models import AuditEvent
+from ledertrivsel.lib.people import display_name
 
 from .models import Invitation, Membership
 
@@ -53,7 +54,7 @@ class InvitationNotSent(Exception):
 
 def _send(invitation: Invitation, token: str):
     link = settings.SITE_URL + reverse("accept_invitation", args=[token])
-    inviter = invitation.invited_by.get_full_name() or invitation.invited_by.email if invitation.invited_by else ""
+    inviter = display_name(invitation.invited_by, missing="")
     context = {"invitation": invitation, "link": link, "inviter": inviter, "role": invitation.get_role_display()}
     subject = _("Invitation to Ledertrivsel from %(organisation)s") % {"organisation": invitation.organisation.name}
     body = render_to_string("organisations/email/invitation.txt", context)

@@ -12,10 +12,11 @@ from django.views.decorators.http import require_POST
 
 from ledertrivsel.audit.log import record
 from ledertrivsel.audit.models import AuditEvent
+from ledertrivsel.lib.numbers import whole_number
 
 from . import invitations
-from .access import administered_organisation, administered_organisations, facilitated_organisations
-from .forms import AcceptInvitationForm, GroupForm, InvitationForm, MembershipForm, UnitForm, _person, is_last_administrator
+from .access import administered_organisation, administered_organisations, facilitated_organisations, is_last_administrator
+from .forms import AcceptInvitationForm, GroupForm, InvitationForm, MembershipForm, UnitForm, _person
 from .models import Group, Invitation, Membership, Unit
 
 
@@ -130,14 +131,14 @@ def membership(request, organisation_id, membership_id):
             record(AuditEvent.Kind.ROLE_CHANGE, organisation=organisation, actor=request.user, subject=member.user.email, old=old_role, new=member.role)
         messages.success(request, _("%(name)s is saved.") % {"name": _person(member.user)})
         return redirect("people", organisation.pk)
-    context = {"organisation": organisation, "member": member, "form": form, "last_admin": _last_admin(member),
+    context = {"organisation": organisation, "member": member, "form": form, "last_admin": is_last_administrator(member),
                "confirm_remove": request.GET.get("fjern") == "1"}
     return render(request, "organisations/membership.html", context, status=400 if form.errors else 200)
 
 
 def _remove(request, member):
     organisation = member.organisation
-    if _last_admin(member):
+    if is_last_administrator(member):
         messages.error(request, _("The organisation needs at least one administrator. Make someone else administrator first."))
         return redirect("membership", organisation.pk, member.pk)
     name, email = _person(member.user), member.user.email
@@ -153,10 +154,6 @@ def _remove(request, member):
     if member.user_id == request.user.pk:
         return redirect("front:home")
     return redirect("people", organisation.pk)
-
-
-def _last_admin(member) -> bool:
-    return member.role == Membership.Role.ADMINISTRATOR and is_last_administrator(member)
 
 
 @login_required
@@ -176,7 +173,7 @@ def units(request, organisation_id):
     organisation = administered_organisation(request.user, organisation_id)
     editing = None
     if request.GET.get("enhed") or request.POST.get("unit"):
-        editing = Unit.objects.filter(organisation=organisation, pk=_int(request.GET.get("enhed") or request.POST.get("unit"))).first()
+        editing = Unit.objects.filter(organisation=organisation, pk=whole_number(request.GET.get("enhed") or request.POST.get("unit"))).first()
         if editing is None:
             raise Http404
     if request.method == "POST" and "delete" in request.POST and editing:
@@ -195,12 +192,6 @@ def units(request, organisation_id):
     context = {"organisation": organisation, "units": listed, "form": form, "editing": editing}
     return render(request, "organisations/units.html", context, status=400 if form.errors else 200)
 
-
-def _int(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 # --- Accepting an invitation: anyone holding the link -------------------------------------

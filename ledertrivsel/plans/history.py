@@ -5,6 +5,8 @@ import datetime
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.formats import date_format
 
+from ledertrivsel.lib.people import display_name
+
 from .models import Action, ActionCard
 
 
@@ -39,7 +41,4 @@ def describe(change) -> list[dict]:
 
 
 def who(change) -> str:
-    user = change.user
-    if user is None:
-        return "–"
-    return user.get_full_name() or user.email or user.username
+    return display_name(change.user)

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ledertrivsel.lib.people import display_name
 from .models import Action, ActionCard, ActionPlan, PlanChange
 
 CARD_FIELDS = ("theme", "why", "desired_effect", "involved", "resources", "follow_up_date", "follow_up_forum")
@@ -65,7 +66,7 @@ def _last_editor(plan: ActionPlan) -> str:
     change = plan.changes.select_related("user").first()
     if change is None or change.user is None:
         return _("Someone else")
-    return change.user.get_full_name() or change.user.email or change.user.username
+    return display_name(change.user)
 
 
 def _locked(model, pk: int):

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from ledertrivsel.audit.log import record
 from ledertrivsel.audit.models import AuditEvent
 from ledertrivsel.dialogues.models import Dialogue
-from ledertrivsel.organisations.forms import is_last_administrator
+from ledertrivsel.organisations.access import is_last_administrator
 from ledertrivsel.organisations.models import Group, Invitation, Membership
 from ledertrivsel.plans.models import Action, ActionPlan, PlanChange
 
@@ -74,7 +74,7 @@ def refusal(request: DeletionRequest, by) -> str | None:
     if not request.is_open:
         return _("This request has already been carried out.")
     membership = Membership.objects.filter(user_id=request.person_id, organisation_id=request.organisation_id).first()
-    if membership and membership.role == Membership.Role.ADMINISTRATOR and is_last_administrator(membership):
+    if membership and is_last_administrator(membership):
         return _(
             "%(email)s is the organisation's only administrator. Make someone else administrator first; "
             "they can then carry out the deletion."

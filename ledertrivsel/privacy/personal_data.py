@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy, pgettext
 
 from ledertrivsel.audit.models import AuditEvent
 from ledertrivsel.dialogues.models import Dialogue
+from ledertrivsel.lib.people import display_name
 from ledertrivsel.organisations.models import Group, Invitation, Membership
 from ledertrivsel.plans.models import Action, ActionPlan, PlanChange
 from ledertrivsel.printing.pdf import ExportFile, document_styles, escape, render_document, ruled_table
@@ -164,7 +165,7 @@ def _one_on_ones(user) -> Section:
     for item in one_on_ones:
         other = item.leader if item.chief_id == user.pk else item.chief
         rows.append({
-            "organisation": item.organisation.name, "with": (other.get_full_name() or other.email) if other else None,
+            "organisation": item.organisation.name, "with": display_name(other, missing=None),
             "date": item.planned_for or item.created_at.date(), "stage": item.stage,
             "cards": ", ".join(c.card.title for c in item.cards.all() if c.chosen_by == item.party(user) or c.bring),
             "agreements": "; ".join(a.what for a in item.agreements.all()), "follow_up": item.follow_up_date,
@@ -295,7 +296,7 @@ def as_pdf(user, sections: list[Section]) -> ExportFile:
 
     letterhead = _Letterhead(_("Personal data"))
     styles = document_styles(letterhead)
-    name = user.get_full_name() or user.email
+    name = display_name(user)
     today = formats.date_format(timezone.localdate(), "DATE_FORMAT")
     story = [
         Paragraph(escape(_("Personal data")), styles["eyebrow"]),

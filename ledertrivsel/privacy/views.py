@@ -9,8 +9,9 @@ from django.views.decorators.http import require_POST
 
 from ledertrivsel.audit.log import record
 from ledertrivsel.audit.models import AuditEvent
+from ledertrivsel.lib.numbers import whole_number
 from ledertrivsel.organisations.access import administered_organisation
-from ledertrivsel.organisations.forms import is_last_administrator
+from ledertrivsel.organisations.access import is_last_administrator
 from ledertrivsel.organisations.models import Membership
 
 from . import deletion, personal_data
@@ -32,7 +33,7 @@ def _my_data_page(request, form, confirm=False, status=200):
         "sections": personal_data.collect(request.user),
         "memberships": memberships,
         "open_requests": list(deletion.open_requests(request.user)),
-        "only_administrator_of": [m.organisation for m in memberships if m.role == Membership.Role.ADMINISTRATOR and is_last_administrator(m)],
+        "only_administrator_of": [m.organisation for m in memberships if is_last_administrator(m)],
         "form": form,
         "confirm": confirm,
     }
@@ -123,7 +124,7 @@ def deletion_requests(request, organisation_id):
         "organisation": organisation,
         "open": [r for r in requests if r.is_open],
         "handled": sorted((r for r in requests if not r.is_open), key=lambda r: r.handled_at, reverse=True)[:50],
-        "confirm_id": _int(request.GET.get("udfoer")),
+        "confirm_id": whole_number(request.GET.get("udfoer")),
         "now": timezone.now(),
     }
     for open_request in context["open"]:
@@ -148,9 +149,3 @@ def carry_out_deletion(request, organisation_id, request_id):
         messages.success(request, message % {"email": deletion_request.person_email, "organisation": organisation.name})
     return redirect("privacy:deletion_requests", organisation.pk)
 
-
-def _int(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None

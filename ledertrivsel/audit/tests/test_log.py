@@ -8,7 +8,7 @@ from ledertrivsel.content.models import Tool
 from ledertrivsel.dialogues import actions
 from ledertrivsel.organisations.models import Group, Membership, Organisation
 from ledertrivsel.plans.models import ActionPlan
-from tests.people import PASSWORD, person  # noqa: F401
+from tests.people import person
 
 
 

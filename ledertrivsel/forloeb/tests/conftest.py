@@ -12,7 +12,7 @@ from ledertrivsel.content.models import Card, Tool
 from ledertrivsel.conversations.models import Agreement, ChosenCard, OneOnOne, Preparation
 from ledertrivsel.dialogues import actions
 from ledertrivsel.organisations.models import Group, Membership, Organisation
-from tests.people import PASSWORD, person  # noqa: F401
+from tests.people import person
 
 
 # What a 1-1 holds: none of it may ever reach the forløb.

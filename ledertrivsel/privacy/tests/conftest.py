@@ -9,7 +9,7 @@ from ledertrivsel.dialogues.models import Dialogue, Dot, NextStep, Participant, 
 from ledertrivsel.organisations.models import Group, Membership, Organisation
 from ledertrivsel.plans.models import Action, ActionCard, ActionPlan
 from ledertrivsel.privacy.models import months_before
-from tests.people import PASSWORD, person  # noqa: F401
+from tests.people import person
 
 
 
